@@ -1,0 +1,97 @@
+package org.filedock.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Properties;
+
+import org.filedock.protocol.Protocol;
+
+/**
+ * Server settings, read from system properties named as in the contract (§12), with their
+ * defaults. A malformed value fails with a message that names the property.
+ */
+public record FileDockConfig(
+        OptionalInt port,
+        String bindAddress,
+        Path storageRoot,
+        int maxConnections,
+        Duration idleTimeout,
+        Duration payloadTimeout,
+        int maxLineBytes,
+        OptionalLong maxFileSize) {
+
+    public static final String PORT = "filedock.port";
+    public static final String BIND = "filedock.bind";
+    public static final String ROOT = "filedock.root";
+    public static final String MAX_CONNECTIONS = "filedock.max-connections";
+    public static final String IDLE_TIMEOUT = "filedock.idle-timeout";
+    public static final String PAYLOAD_TIMEOUT = "filedock.payload-timeout";
+    public static final String MAX_LINE = "filedock.max-line";
+    public static final String MAX_FILE_SIZE = "filedock.max-file-size";
+
+    private static final String OFF = "off";
+    private static final String UNLIMITED = "unlimited";
+
+    public static FileDockConfig fromSystemProperties() {
+        return from(System.getProperties());
+    }
+
+    public static FileDockConfig from(Properties p) {
+        return new FileDockConfig(
+                port(p.getProperty(PORT)),
+                p.getProperty(BIND, "127.0.0.1"),
+                storageRoot(p),
+                (int) number(p, MAX_CONNECTIONS, 1000, 1, Integer.MAX_VALUE),
+                Duration.ofSeconds(number(p, IDLE_TIMEOUT, 300, 1, Integer.MAX_VALUE)),
+                Duration.ofSeconds(number(p, PAYLOAD_TIMEOUT, 60, 1, Integer.MAX_VALUE)),
+                (int) number(p, MAX_LINE, Protocol.MAX_LINE_BYTES, 64, 1 << 20),
+                maxFileSize(p.getProperty(MAX_FILE_SIZE)));
+    }
+
+    private static OptionalInt port(String value) {
+        if (value == null) {
+            return OptionalInt.of(Protocol.DEFAULT_PORT);
+        }
+        if (OFF.equals(value.trim().toLowerCase(Locale.ROOT))) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) parse(PORT, value, 0, 65535));
+    }
+
+    private static OptionalLong maxFileSize(String value) {
+        if (value == null || UNLIMITED.equals(value.trim().toLowerCase(Locale.ROOT))) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(parse(MAX_FILE_SIZE, value, 0, Long.MAX_VALUE));
+    }
+
+    private static Path storageRoot(Properties p) {
+        String root = p.getProperty(ROOT);
+        if (root != null && !root.isBlank()) {
+            return Path.of(root).toAbsolutePath().normalize();
+        }
+        String dataDir = p.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+        return Path.of(dataDir, "filedock").toAbsolutePath().normalize();
+    }
+
+    private static long number(Properties p, String name, long defaultValue, long min, long max) {
+        String value = p.getProperty(name);
+        return value == null ? defaultValue : parse(name, value, min, max);
+    }
+
+    private static long parse(String name, String value, long min, long max) {
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a number: '" + value + "'");
+        }
+        if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException(name + ": " + parsed + " is outside " + min + ".." + max);
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,104 @@
+package org.filedock.connector.adapter;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+import javax.transaction.xa.XAResource;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkException;
+
+import org.filedock.api.ConnectorStatusRegistry;
+import org.filedock.api.FileDockConfig;
+import org.filedock.connector.dispatch.EndpointDispatcher;
+import org.filedock.connector.net.ProtocolServer;
+
+/**
+ * The FileDock resource adapter: opens the protocol listener when it starts, closes it and every
+ * session when it stops, and dispatches commands to the activated {@code CommandListener} bean.
+ */
+@Connector(displayName = "FileDock", vendorName = "FileDock", eisType = "FileDock protocol",
+        version = "1.0", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(FileDockResourceAdapter.class.getName());
+
+    private final transient AtomicReference<EndpointDispatcher> dispatcher = new AtomicReference<>();
+    private transient ProtocolServer server;
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        FileDockConfig config;
+        try {
+            config = FileDockConfig.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException("bad FileDock configuration: " + e.getMessage(), e);
+        }
+        if (config.port().isEmpty()) {
+            LOG.info("FileDock protocol listener is off (" + FileDockConfig.PORT + "=off)");
+            return;
+        }
+        server = new ProtocolServer(config, context.getWorkManager(), dispatcher::get);
+        try {
+            server.start();
+        } catch (IOException | WorkException e) {
+            server = null;
+            throw new ResourceAdapterInternalException("FileDock cannot listen on "
+                    + config.bindAddress() + ":" + config.port().getAsInt() + ": " + e.getMessage(), e);
+        }
+        ConnectorStatusRegistry.publish(server);
+        LOG.info("FileDock protocol listening on " + server.bindAddress() + ":" + server.port()
+                + ", storage root " + config.storageRoot());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            ConnectorStatusRegistry.withdraw(server);
+            server.stop();
+            LOG.info("FileDock protocol listener on port " + server.port() + " closed");
+            server = null;
+        }
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (!dispatcher.compareAndSet(null, new EndpointDispatcher(factory))) {
+            throw new ResourceException("FileDock takes one command endpoint; one is already active");
+        }
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        EndpointDispatcher current = dispatcher.get();
+        if (current != null && current.factory() == factory) {
+            dispatcher.compareAndSet(current, null);
+        }
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return null;
+    }
+
+    // one adapter instance per deployment: identity is equality
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

@@ -1,0 +1,197 @@
+package org.filedock.connector.net;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.filedock.connector.session.Session;
+import org.filedock.protocol.LineFramer;
+import org.filedock.protocol.LineTooLongException;
+import org.filedock.protocol.MalformedLineException;
+import org.filedock.protocol.Reply;
+
+/**
+ * One client connection: its non-blocking channel, the bytes read but not yet used, and the
+ * session. At most one worker uses it at a time (the selector stops watching it meanwhile).
+ */
+public final class Connection {
+
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+    private static final int INPUT_BUFFER = 64 * 1024;
+
+    /** What {@link #readLine()} found. */
+    enum LineStatus { LINE, NEED_MORE, CLOSED }
+
+    private final SocketChannel channel;
+    private final Session session;
+    private final LineFramer framer;
+    private final Duration ioTimeout;
+    private final Readiness readiness;
+    /** Kept in read mode. */
+    private final ByteBuffer input;
+    private final Object writeLock = new Object();
+    private volatile SelectionKey key;
+    private volatile boolean closed;
+    private boolean sendingPayload;
+    private String lastLine;
+
+    Connection(SocketChannel channel, Session session, int maxLineBytes, Duration ioTimeout) {
+        this.channel = channel;
+        this.session = session;
+        this.framer = new LineFramer(maxLineBytes);
+        this.ioTimeout = ioTimeout;
+        this.readiness = new Readiness(channel);
+        this.input = ByteBuffer.allocate(Math.max(INPUT_BUFFER, maxLineBytes)).flip();
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    void attach(SelectionKey key) {
+        this.key = key;
+    }
+
+    SelectionKey key() {
+        return key;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Reads what the client has sent without blocking and cuts the next line out of it.
+     *
+     * @throws LineTooLongException the client must be disconnected
+     * @throws MalformedLineException the line is dropped, the connection stays usable
+     */
+    LineStatus readLine() throws IOException {
+        while (true) {
+            String line = framer.next(input);
+            if (line != null) {
+                lastLine = line;
+                return LineStatus.LINE;
+            }
+            input.compact();
+            int n;
+            try {
+                n = channel.read(input);
+            } finally {
+                input.flip();
+            }
+            if (n < 0) {
+                return LineStatus.CLOSED;
+            }
+            if (n == 0) {
+                return LineStatus.NEED_MORE;
+            }
+        }
+    }
+
+    String lastLine() {
+        return lastLine;
+    }
+
+    /** Copies payload bytes, first those already buffered, then from the socket, waiting up to the I/O timeout. */
+    int readPayload(ByteBuffer target) throws IOException {
+        if (input.hasRemaining()) {
+            int n = Math.min(input.remaining(), target.remaining());
+            ByteBuffer slice = input.slice().limit(n);
+            target.put(slice);
+            input.position(input.position() + n);
+            return n;
+        }
+        while (true) {
+            int n = channel.read(target);
+            if (n < 0) {
+                throw new EOFException("client closed the connection during the payload");
+            }
+            if (n > 0) {
+                return n;
+            }
+            if (!readiness.await(SelectionKey.OP_READ, ioTimeout)) {
+                throw new org.filedock.api.PayloadTimeoutException(
+                        "no payload byte for " + ioTimeout.toSeconds() + " s");
+            }
+        }
+    }
+
+    /** Writes all of {@code bytes} to the client, waiting up to the I/O timeout for room. */
+    void writeFully(ByteBuffer bytes) throws IOException {
+        synchronized (writeLock) {
+            while (bytes.hasRemaining()) {
+                if (channel.write(bytes) == 0 && !readiness.await(SelectionKey.OP_WRITE, ioTimeout)) {
+                    throw new org.filedock.api.PayloadTimeoutException(
+                            "client accepted no byte for " + ioTimeout.toSeconds() + " s");
+                }
+            }
+        }
+    }
+
+    void markPayloadOutgoing(boolean outgoing) {
+        synchronized (writeLock) {
+            sendingPayload = outgoing;
+        }
+    }
+
+    public void send(Reply reply) throws IOException {
+        writeFully(ByteBuffer.wrap((reply.toLine() + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public void send(Reply reply, List<String> lines) throws IOException {
+        StringBuilder text = new StringBuilder(reply.toLine()).append('\n');
+        for (String line : lines) {
+            text.append(line).append('\n');
+        }
+        writeFully(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Tells the client why it is being disconnected, unless payload bytes are on their way to it
+     * (a line there would be taken for file content), then closes.
+     */
+    void disconnect(String why) {
+        synchronized (writeLock) {
+            if (!closed && !sendingPayload) {
+                try {
+                    ByteBuffer line = ByteBuffer.wrap(
+                            (Reply.disconnected(why).toLine() + "\n").getBytes(StandardCharsets.UTF_8));
+                    channel.write(line); // best effort, never blocks
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "could not tell " + session + " why it is disconnected", e);
+                }
+            }
+        }
+        close();
+    }
+
+    void close() {
+        closed = true;
+        SelectionKey k = key;
+        if (k != null) {
+            k.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing " + session, e);
+        }
+        try {
+            readiness.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing selector of " + session, e);
+        }
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+}

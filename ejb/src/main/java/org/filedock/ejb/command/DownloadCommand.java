@@ -1,0 +1,31 @@
+package org.filedock.ejb.command;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.filedock.api.CommandException;
+import org.filedock.api.Exchange;
+import org.filedock.ejb.service.TransferService;
+import org.filedock.protocol.Reply;
+import org.filedock.protocol.Request;
+/** {@code DOWNLOAD <path>}: {@code OK@<size>}, then the payload; the client answers {@code COMPLETE}. */
+@ApplicationScoped
+public class DownloadCommand implements Command {
+
+    static final String NAME = "DOWNLOAD";
+    private static final String USAGE = "DOWNLOAD <path>";
+
+    @Inject
+    TransferService transfers;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Reply execute(Request request, Exchange exchange) throws CommandException {
+        Arguments.expect(request, 1, USAGE);
+        return transfers.download(exchange.session().currentDirectory(), request.arg(0), exchange);
+    }
+}

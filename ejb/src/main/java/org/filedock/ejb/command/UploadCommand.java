@@ -1,0 +1,32 @@
+package org.filedock.ejb.command;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.filedock.api.CommandException;
+import org.filedock.api.Exchange;
+import org.filedock.ejb.service.TransferService;
+import org.filedock.protocol.Reply;
+import org.filedock.protocol.Request;
+/** {@code UPLOAD <path> <size>}: {@code OK@Ready}, the payload, then {@code OK@File uploaded}. */
+@ApplicationScoped
+public class UploadCommand implements Command {
+
+    static final String NAME = "UPLOAD";
+    private static final String USAGE = "UPLOAD <path> <size>";
+
+    @Inject
+    TransferService transfers;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Reply execute(Request request, Exchange exchange) throws CommandException {
+        Arguments.expect(request, 2, USAGE);
+        long size = Arguments.count(request.arg(1), USAGE);
+        return transfers.upload(exchange.session().currentDirectory(), request.arg(0), size, exchange);
+    }
+}

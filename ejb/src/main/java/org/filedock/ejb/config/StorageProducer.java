@@ -1,0 +1,35 @@
+package org.filedock.ejb.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.filedock.api.FileDockConfig;
+import org.filedock.ejb.lock.LocalLockManager;
+import org.filedock.ejb.lock.LockManager;
+import org.filedock.ejb.storage.LocalDiskStorage;
+import org.filedock.ejb.storage.Storage;
+
+/** Chooses the implementations behind the storage and lock interfaces: one node, local disk. */
+@ApplicationScoped
+public class StorageProducer {
+
+    // a record cannot be proxied: a pseudo-scope instead of @ApplicationScoped
+    @Produces
+    @Singleton
+    FileDockConfig config() {
+        return FileDockConfig.fromSystemProperties();
+    }
+
+    @Produces
+    @ApplicationScoped
+    Storage storage(FileDockConfig config) {
+        return new LocalDiskStorage(config.storageRoot(), config.maxFileSize());
+    }
+
+    @Produces
+    @ApplicationScoped
+    LockManager lockManager() {
+        return new LocalLockManager();
+    }
+}

@@ -1,0 +1,88 @@
+package org.filedock.ejb.service;
+
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.filedock.api.CommandException;
+import org.filedock.ejb.lock.FileLock;
+import org.filedock.ejb.lock.LockManager;
+import org.filedock.ejb.path.PathResolver;
+import org.filedock.ejb.path.StoragePath;
+import org.filedock.ejb.storage.Storage;
+import org.filedock.protocol.DirEntry;
+import org.filedock.protocol.ErrorCode;
+
+/**
+ * Every file operation but the transfers: paths are resolved against the session's current
+ * directory, changes take the lock of what they touch, then the storage does the work.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FileOperations {
+
+    private static final FileLock NO_LOCK = () -> { };
+
+    @Inject
+    Storage storage;
+
+    @Inject
+    LockManager locks;
+
+    public List<DirEntry> list(String currentDirectory, String path) throws CommandException {
+        return storage.list(PathResolver.resolve(currentDirectory, path));
+    }
+
+    /** @return the directory's absolute path */
+    public String directory(String currentDirectory, String path) throws CommandException {
+        StoragePath directory = PathResolver.resolve(currentDirectory, path);
+        if (!directory.isRoot() && !storage.stat(directory).isDirectory()) {
+            throw new CommandException(ErrorCode.NOT_A_DIRECTORY, path + " is not a directory");
+        }
+        return directory.toString();
+    }
+
+    public void makeDirectory(String currentDirectory, String path) throws CommandException {
+        StoragePath directory = PathResolver.resolveForCreate(currentDirectory, path);
+        try (FileLock lock = locks.lockForChange(directory)) {
+            storage.createDirectory(directory);
+        }
+    }
+
+    public void removeDirectory(String currentDirectory, String path) throws CommandException {
+        StoragePath directory = PathResolver.resolve(currentDirectory, path);
+        if (directory.isRoot()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, "cannot remove the root");
+        }
+        try (FileLock lock = locks.lockForChange(directory)) {
+            storage.deleteDirectory(directory);
+        }
+    }
+
+    public void deleteFile(String currentDirectory, String path) throws CommandException {
+        StoragePath file = PathResolver.resolve(currentDirectory, path);
+        if (file.isRoot()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, "cannot delete the root");
+        }
+        try (FileLock lock = locks.lockForChange(file)) {
+            storage.deleteFile(file);
+        }
+    }
+
+    public void move(String currentDirectory, String sourcePath, String directoryPath) throws CommandException {
+        StoragePath source = PathResolver.resolve(currentDirectory, sourcePath);
+        StoragePath directory = PathResolver.resolve(currentDirectory, directoryPath);
+        if (source.isRoot()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, "cannot move the root");
+        }
+        StoragePath target = directory.child(source.name());
+        try (FileLock sourceLock = locks.lockForChange(source);
+             FileLock targetLock = source.contains(target) ? NO_LOCK : locks.lockForChange(target)) {
+            // a target inside the source is refused by the storage (EXISTS or BAD_REQUEST)
+            storage.move(source, directory);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.filedock.ejb.service;
+
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.filedock.api.CommandException;
+import org.filedock.api.Exchange;
+import org.filedock.api.PayloadTimeoutException;
+import org.filedock.ejb.lock.FileLock;
+import org.filedock.ejb.lock.LockManager;
+import org.filedock.ejb.path.PathResolver;
+import org.filedock.ejb.path.StoragePath;
+import org.filedock.ejb.service.PayloadCopier.ClientFailure;
+import org.filedock.ejb.service.PayloadCopier.StorageFailure;
+import org.filedock.ejb.storage.Download;
+import org.filedock.ejb.storage.Storage;
+import org.filedock.ejb.storage.Upload;
+import org.filedock.protocol.ErrorCode;
+import org.filedock.protocol.Reply;
+
+/**
+ * Uploads and downloads (contract §6). No container transaction: a transfer may take longer than
+ * any transaction timeout, and the file system is not transactional anyway; atomicity comes from
+ * the temporary file and its atomic rename.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TransferService {
+
+    private static final Logger LOG = Logger.getLogger(TransferService.class.getName());
+
+    @Inject
+    Storage storage;
+
+    @Inject
+    LockManager locks;
+
+    public Reply upload(String currentDirectory, String path, long size, Exchange exchange) throws CommandException {
+        StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
+        try (FileLock lock = locks.lockForUpload(file);
+             Upload upload = storage.beginUpload(file, size)) {
+            PayloadCopier copier = new PayloadCopier();
+            ReadableByteChannel payload = exchange.receivePayload(size);
+            try {
+                exchange.send(Reply.ok("Ready"));
+                copier.receive(payload, upload.channel(), size);
+            } catch (IOException e) {
+                return clientLost(exchange, file, e);
+            } catch (ClientFailure e) {
+                return clientLost(exchange, file, e.io());
+            } catch (StorageFailure e) {
+                return storageFailed(exchange, file, copier, payload, e.io());
+            }
+            upload.commit();
+            return Reply.ok("File uploaded");
+        }
+    }
+
+    public Reply download(String currentDirectory, String path, Exchange exchange) throws CommandException {
+        StoragePath file = PathResolver.resolve(currentDirectory, path);
+        try (FileLock lock = locks.lockForDownload(file);
+             Download download = storage.openDownload(file)) {
+            try {
+                exchange.send(Reply.ok(Long.toString(download.size())));
+                new PayloadCopier().send(download.channel(), exchange.payloadSink(), download.size());
+            } catch (IOException | ClientFailure e) {
+                // gone or not reading: a line now would land inside the payload, so just close
+                LOG.info("download of " + file + " for " + exchange.session() + " ended early: " + e.getMessage());
+                exchange.abort();
+                return null;
+            } catch (StorageFailure e) {
+                // the client counts bytes: after a short payload no line of ours can be read in step
+                LOG.log(Level.SEVERE, "download of " + file + " failed reading the storage", e.io());
+                exchange.abort();
+                return null;
+            }
+            exchange.session().awaitDownloadAck(true);
+            return null;
+        }
+    }
+
+    private static Reply clientLost(Exchange exchange, StoragePath file, IOException cause) {
+        if (cause instanceof PayloadTimeoutException) {
+            LOG.info("transfer of " + file + " for " + exchange.session() + " stalled: " + cause.getMessage());
+            try {
+                exchange.send(Reply.error(ErrorCode.TIMEOUT, cause.getMessage()));
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "could not report the timeout", e);
+            }
+            return Reply.disconnected("payload timeout");
+        }
+        LOG.info("transfer of " + file + " for " + exchange.session() + " ended early: " + cause.getMessage());
+        exchange.abort();
+        return null;
+    }
+
+    private static Reply storageFailed(Exchange exchange, StoragePath file, PayloadCopier copier,
+                                       ReadableByteChannel payload, IOException cause) {
+        LOG.log(Level.SEVERE, "upload of " + file + " failed writing the storage", cause);
+        try {
+            copier.discard(payload);
+        } catch (ClientFailure e) {
+            return clientLost(exchange, file, e.io());
+        }
+        boolean full = cause.getMessage() != null && cause.getMessage().contains("No space left");
+        return full ? Reply.error(ErrorCode.NO_SPACE, "no space left for " + file)
+                : Reply.error(ErrorCode.INTERNAL, "could not write " + file);
+    }
+}

@@ -1,0 +1,217 @@
+package org.filedock.ejb.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.logging.Logger;
+
+import org.filedock.api.CommandException;
+import org.filedock.ejb.path.StoragePath;
+import org.filedock.protocol.DirEntry;
+import org.filedock.protocol.ErrorCode;
+
+/**
+ * {@link Storage} on the local disk under one root directory. Every path goes through
+ * {@link RootConfinement}; removals and renames act on the entry itself (a symbolic link, not
+ * its target), reads on the checked real path.
+ */
+public final class LocalDiskStorage implements Storage {
+
+    private static final Logger LOG = Logger.getLogger(LocalDiskStorage.class.getName());
+
+    private final RootConfinement confinement;
+    private final DirectoryLister lister;
+    private final UploadOpener uploads;
+    private final OptionalLong maxFileSize;
+
+    /**
+     * @param root created if missing
+     * @param maxFileSize the largest file an upload may make; empty for no limit but free space
+     * @throws UncheckedIOException if the root can't be created or resolved
+     */
+    public LocalDiskStorage(Path root, OptionalLong maxFileSize) {
+        Path realRoot;
+        try {
+            Files.createDirectories(root);
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use " + root + " as the storage root", e);
+        }
+        if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))) {
+            LOG.warning("the JVM encodes file names as " + System.getProperty("sun.jnu.encoding")
+                    + ", not UTF-8: names outside ASCII will fail; start it with a UTF-8 locale"
+                    + " (e.g. LANG=C.UTF-8)");
+        }
+        this.confinement = new RootConfinement(realRoot);
+        this.lister = new DirectoryLister(realRoot);
+        this.uploads = new UploadOpener(confinement, maxFileSize);
+        this.maxFileSize = maxFileSize;
+    }
+
+    @Override
+    public DirEntry stat(StoragePath path) throws CommandException {
+        BasicFileAttributes attributes = attributesOf(confinement.existing(path), path);
+        DirEntry entry = DirectoryLister.entryOf(path.isRoot() ? "/" : path.name(), attributes);
+        if (entry == null) {
+            throw notFound(path);
+        }
+        return entry;
+    }
+
+    @Override
+    public List<DirEntry> list(StoragePath directory) throws CommandException {
+        return lister.list(confinement.existingDirectory(directory), directory);
+    }
+
+    @Override
+    public void createDirectory(StoragePath directory) throws CommandException {
+        if (directory.isRoot()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, "cannot create the root");
+        }
+        try {
+            Files.createDirectory(confinement.entry(directory));
+        } catch (FileAlreadyExistsException e) {
+            throw new CommandException(ErrorCode.EXISTS, directory + " already exists");
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "create", directory);
+        }
+    }
+
+    @Override
+    public void deleteDirectory(StoragePath directory) throws CommandException {
+        if (directory.isRoot()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, "cannot delete the root");
+        }
+        Path real = confinement.existing(directory);
+        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw RootConfinement.notADirectory(directory);
+        }
+        if (hasAnyEntry(real, directory)) {
+            throw notEmpty(directory);
+        }
+        try {
+            Files.delete(confinement.entry(directory));
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "delete", directory);
+        }
+    }
+
+    @Override
+    public void deleteFile(StoragePath file) throws CommandException {
+        if (file.isRoot()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, "cannot delete the root");
+        }
+        if (Files.isDirectory(confinement.existing(file), LinkOption.NOFOLLOW_LINKS)) {
+            throw isADirectory(file);
+        }
+        try {
+            Files.delete(confinement.entry(file));
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "delete", file);
+        }
+    }
+
+    @Override
+    public void move(StoragePath source, StoragePath targetDirectory) throws CommandException {
+        if (source.isRoot()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, "cannot move the root");
+        }
+        Path sourceReal = confinement.existing(source);
+        Path sourceEntry = confinement.entry(source);
+        Path targetReal = confinement.existingDirectory(targetDirectory);
+        boolean sourceIsDirectory = Files.isDirectory(sourceReal, LinkOption.NOFOLLOW_LINKS);
+        if (sourceIsDirectory && (source.contains(targetDirectory)
+                || targetReal.startsWith(sourceReal))) {
+            throw new CommandException(ErrorCode.BAD_REQUEST,
+                    "cannot move a directory into itself");
+        }
+        StoragePath destination = targetDirectory.child(source.name());
+        Path destinationEntry = confinement.entry(destination);
+        if (Files.exists(destinationEntry, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CommandException(ErrorCode.EXISTS, destination + " already exists");
+        }
+        try {
+            Files.move(sourceEntry, destinationEntry, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "move", source);
+        }
+    }
+
+    @Override
+    public Upload beginUpload(StoragePath file, long size) throws CommandException {
+        return uploads.open(file, size);
+    }
+
+    @Override
+    public Download openDownload(StoragePath file) throws CommandException {
+        Path real = confinement.existing(file);
+        BasicFileAttributes attributes = attributesOf(real, file);
+        if (attributes.isDirectory()) {
+            throw isADirectory(file);
+        }
+        if (!attributes.isRegularFile()) {
+            throw notFound(file);
+        }
+        try {
+            FileChannel channel = FileChannel.open(real, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS);
+            return new LocalDownload(channel, channel.size());
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "read", file);
+        }
+    }
+
+    @Override
+    public void sweepTemporaryFiles() {
+        TemporaryFiles.sweep(confinement.realRoot());
+    }
+
+    @Override
+    public Path root() {
+        return confinement.realRoot();
+    }
+
+    public OptionalLong maxFileSize() {
+        return maxFileSize;
+    }
+
+    private static BasicFileAttributes attributesOf(Path real, StoragePath path)
+            throws CommandException {
+        try {
+            return Files.readAttributes(real, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "read", path);
+        }
+    }
+
+    private static boolean hasAnyEntry(Path directory, StoragePath path) throws CommandException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            return entries.iterator().hasNext();
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "read", path);
+        }
+    }
+
+    private static CommandException notFound(StoragePath path) {
+        return new CommandException(ErrorCode.NOT_FOUND, path + " not found");
+    }
+
+    private static CommandException notEmpty(StoragePath path) {
+        return new CommandException(ErrorCode.NOT_EMPTY, path + " is not empty");
+    }
+
+    private static CommandException isADirectory(StoragePath path) {
+        return new CommandException(ErrorCode.IS_A_DIRECTORY, path + " is a directory");
+    }
+}

@@ -1,0 +1,113 @@
+package org.filedock.ejb.storage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.filedock.api.CommandException;
+import org.filedock.ejb.path.StoragePath;
+import org.filedock.protocol.ErrorCode;
+
+/**
+ * An upload into a temporary file beside its target. Only a commit makes the bytes visible,
+ * with one atomic rename, so readers see either the old file or the whole new one.
+ */
+final class LocalUpload implements Upload {
+
+    private static final Logger LOG = Logger.getLogger(LocalUpload.class.getName());
+
+    private final StoragePath target;
+    private final Path targetFile;
+    private final Path temporaryFile;
+    private final FileChannel channel;
+    private final long expectedSize;
+    private boolean committed;
+    private boolean closed;
+
+    LocalUpload(StoragePath target, Path targetFile, TemporaryFiles.Created temporary,
+            long expectedSize) {
+        this.target = target;
+        this.targetFile = targetFile;
+        this.temporaryFile = temporary.file();
+        this.channel = temporary.channel();
+        this.expectedSize = expectedSize;
+    }
+
+    @Override
+    public FileChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public synchronized void commit() throws CommandException {
+        if (committed || closed) {
+            throw new IllegalStateException("upload of " + target + " is already finished");
+        }
+        try {
+            long written = channel.size();
+            if (written != expectedSize) {
+                LOG.log(Level.SEVERE, "upload of {0}: {1} bytes written, {2} announced",
+                        new Object[] {target, written, expectedSize});
+                throw IoErrors.internal("store", target);
+            }
+            channel.force(true);
+            channel.close();
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "store", target);
+        }
+        if (Files.isDirectory(targetFile)) {
+            throw isADirectory();
+        }
+        try {
+            Files.move(temporaryFile, targetFile, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            if (Files.isDirectory(targetFile)) {
+                throw isADirectory();
+            }
+            throw IoErrors.translate(e, "store", target);
+        }
+        committed = true;
+        syncDirectory(targetFile.getParent());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (committed) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing an aborted upload's channel failed", e);
+        }
+        try {
+            Files.deleteIfExists(temporaryFile);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot delete the temporary file " + temporaryFile
+                    + " of an aborted upload of " + target, e);
+        }
+    }
+
+    private CommandException isADirectory() {
+        return new CommandException(ErrorCode.IS_A_DIRECTORY, target + " is a directory");
+    }
+
+    /** Makes the rename itself durable; not every platform can open a directory for this. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "cannot sync directory " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.filedock.ejb.storage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.filedock.ejb.path.NameRules;
+
+/** The server's temporary upload files: {@code .filedock-upload-<random>.part}. */
+final class TemporaryFiles {
+
+    static final String UPLOAD_PREFIX = NameRules.RESERVED_PREFIX + "upload-";
+    static final String UPLOAD_SUFFIX = ".part";
+
+    private static final Logger LOG = Logger.getLogger(TemporaryFiles.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int ATTEMPTS = 5;
+
+    /** A temporary file and the channel it was created with. */
+    record Created(Path file, FileChannel channel) {
+    }
+
+    private TemporaryFiles() {
+    }
+
+    static boolean isUploadTemporary(String name) {
+        return name.startsWith(UPLOAD_PREFIX) && name.endsWith(UPLOAD_SUFFIX);
+    }
+
+    /** Creates a new, empty temporary file in the directory; never opens an existing one. */
+    static Created createUploadFile(Path directory) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            byte[] random = new byte[12];
+            RANDOM.nextBytes(random);
+            Path file = directory.resolve(
+                    UPLOAD_PREFIX + HexFormat.of().formatHex(random) + UPLOAD_SUFFIX);
+            try {
+                return new Created(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes every upload temporary file under the root. Symbolic links are not followed, so
+     * the sweep stays inside the root; a file that can't be deleted is logged and skipped.
+     *
+     * @return how many files were deleted
+     */
+    static int sweep(Path root) {
+        int[] deleted = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    Path name = file.getFileName();
+                    if (name != null && !attributes.isDirectory()
+                            && isUploadTemporary(name.toString())) {
+                        try {
+                            Files.deleteIfExists(file);
+                            deleted[0]++;
+                        } catch (IOException e) {
+                            LOG.log(Level.WARNING, "cannot delete temporary file " + file, e);
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    LOG.log(Level.WARNING, "cannot look into " + file + " for temporary files", e);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "sweep of temporary files under " + root + " stopped", e);
+        }
+        if (deleted[0] > 0) {
+            LOG.log(Level.INFO, "deleted {0} temporary upload file(s) left by an earlier run",
+                    deleted[0]);
+        }
+        return deleted[0];
+    }
+}

@@ -1,0 +1,35 @@
+package org.filedock.it;
+
+import java.io.File;
+import java.nio.file.Path;
+
+/** Where the build put what the tests need (failsafe system properties). */
+final class ItConfig {
+
+    private ItConfig() {
+    }
+
+    static int filedockPort() {
+        return Integer.getInteger("it.filedock-port");
+    }
+
+    static int httpPort() {
+        return Integer.getInteger("it.http-port");
+    }
+
+    static File ear() {
+        return new File(System.getProperty("it.ear"));
+    }
+
+    static Path cliJar() {
+        return Path.of(System.getProperty("it.cli-jar"));
+    }
+
+    static Path storageRoot() {
+        return Path.of(System.getProperty("it.storage-root"));
+    }
+
+    static Path workDir() {
+        return Path.of(System.getProperty("it.work-dir"));
+    }
+}

@@ -1,0 +1,23 @@
+package org.filedock.web;
+
+import java.util.logging.Logger;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/** Tells the operator where the web part answers. */
+@WebListener
+public class StartupLog implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(StartupLog.class.getName());
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        String host = System.getProperty("jboss.bind.address", "127.0.0.1");
+        int port = Integer.getInteger("jboss.http.port", 8080)
+                + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        LOG.info("FileDock web: http://" + host + ":" + port + event.getServletContext().getContextPath()
+                + "/api/info");
+    }
+}

@@ -1,0 +1,32 @@
+package org.filedock.web.info;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.filedock.api.ConnectorStatus;
+import org.filedock.api.ConnectorStatusRegistry;
+import org.filedock.api.FileDockConfig;
+import org.filedock.api.FileDockVersion;
+import org.filedock.protocol.Protocol;
+
+/** Gathers the server facts from the configuration and the adapter's live status. */
+@ApplicationScoped
+public class ServerInfoService {
+
+    public ServerInfo current() {
+        FileDockConfig config = FileDockConfig.fromSystemProperties();
+        ConnectorStatus status = ConnectorStatusRegistry.current().orElse(null);
+        Instant now = Instant.now();
+        return new ServerInfo(
+                FileDockVersion.get(),
+                Protocol.VERSION,
+                config.bindAddress(),
+                status == null ? null : status.port(),
+                config.storageRoot().toString(),
+                status == null ? 0 : status.openSessions(),
+                status == null ? null : status.startedAt(),
+                status == null ? 0 : Duration.between(status.startedAt(), now).toSeconds());
+    }
+}
