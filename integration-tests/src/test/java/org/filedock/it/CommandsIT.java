@@ -2,6 +2,8 @@ package org.filedock.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +11,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,6 +117,25 @@ class CommandsIT {
         assertEquals(2, entries.size());
         assertTrue(entries.get(0).endsWith(" %2e%2e"), entries.toString());
         assertTrue(entries.get(1).endsWith(" ..\\x"), entries.toString());
+    }
+
+    @Test
+    void symbolicLinksOutOfTheRootAreNeverFollowed() throws IOException {
+        Path outside = Files.createTempDirectory(ItConfig.workDirectory(), "outside");
+        Files.writeString(outside.resolve("secret.txt"), "secret");
+        Files.createSymbolicLink(ItConfig.storageRoot().resolve(home.substring(1)).resolve("escape"), outside);
+
+        assertEquals(List.of(), client.dir(null), "a link out of the root is not listed");
+        assertTrue(client.call("DIR escape").startsWith("ERR@FORBIDDEN "));
+        assertTrue(client.call("DOWNLOAD escape/secret.txt").startsWith("ERR@FORBIDDEN "));
+        assertTrue(client.call("UPLOAD escape/new.txt 1").startsWith("ERR@FORBIDDEN "));
+        assertTrue(client.call("DELETE escape/secret.txt").startsWith("ERR@FORBIDDEN "));
+        assertTrue(client.call("MKDIR escape/d").startsWith("ERR@FORBIDDEN "));
+        assertTrue(client.call("CHDIR escape").startsWith("ERR@FORBIDDEN "));
+        client.call("MKDIR inside");
+        assertTrue(client.call("MOVE inside escape").startsWith("ERR@FORBIDDEN "));
+        assertEquals(List.of("secret.txt"), Files.list(outside).map(p -> p.getFileName().toString()).toList());
+        assertEquals("secret", Files.readString(outside.resolve("secret.txt")));
     }
 
     @Test
@@ -223,6 +245,31 @@ class CommandsIT {
     void disconnectSaysGoodbyeAndCloses() throws IOException {
         assertEquals("DISCONNECTED@Goodbye", client.call("DISCONNECT"));
         assertNull(client.line());
+    }
+
+    @Test
+    void aStorageFailureIsInternalAndTheSessionGoesOn() throws Exception {
+        client.upload("pinned.txt", bytes("x"));
+        Path directory = ItConfig.storageRoot().resolve(home.substring(1));
+        // an immutable directory refuses changes even to root, which the tests may run as
+        Assumptions.assumeTrue(chattr("+i", directory), "needs chattr to make the storage fail");
+        try {
+            assertTrue(client.call("DELETE pinned.txt").startsWith("ERR@INTERNAL "));
+            assertTrue(client.call("MKDIR sub").startsWith("ERR@INTERNAL "));
+            assertEquals("OK@" + home, client.call("PWD"));
+        } finally {
+            chattr("-i", directory);
+        }
+        assertEquals("OK@File deleted", client.call("DELETE pinned.txt"));
+    }
+
+    private static boolean chattr(String flag, Path path) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder("chattr", flag, path.toString()).inheritIO().start();
+            return process.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<String> names(List<String> entries) {

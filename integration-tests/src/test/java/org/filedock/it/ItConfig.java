@@ -29,7 +29,8 @@ final class ItConfig {
         return Path.of(System.getProperty("it.storage-root"));
     }
 
-    static Path workDir() {
-        return Path.of(System.getProperty("it.work-dir"));
+    /** A scratch directory outside the storage root, created on demand. */
+    static Path workDirectory() throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(Path.of(System.getProperty("it.work-dir")));
     }
 }

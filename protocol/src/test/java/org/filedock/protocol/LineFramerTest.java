@@ -11,10 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** A framing bug tends to hang rather than fail: every test runs under a timeout, in its own thread. */
+@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 class LineFramerTest {
 
     private static final int LIMIT = Protocol.MAX_LINE_BYTES;

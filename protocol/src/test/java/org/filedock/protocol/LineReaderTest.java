@@ -19,9 +19,13 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** A framing bug tends to hang rather than fail: every test runs under a timeout, in its own thread. */
+@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 class LineReaderTest {
 
     /** Returns at most one byte per read call: the worst fragmentation a socket can produce. */

@@ -1,0 +1,146 @@
+package org.filedock.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.filedock.cli.client.ConnectionSettings;
+import org.filedock.cli.run.CliEnvironment;
+import org.filedock.cli.run.InteractiveMode;
+import org.filedock.cli.run.ScriptMode;
+import org.filedock.cli.run.ShellSetup;
+import org.filedock.protocol.Protocol;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code filedock-cli}: the shell is this command's own action, so that later subcommands (such
+ * as a benchmark) can sit beside it without changing how the shell is started.
+ */
+@Command(name = "filedock-cli",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Command-line client of a FileDock server.",
+            "",
+            "With a terminal on standard input and no -c option, it runs an interactive shell "
+                    + "(history, completion of command words, progress bars).",
+            "Otherwise it runs in script mode: the commands are read from the -c options, "
+                    + "or else one per line from standard input; output is plain text, "
+                    + "and errors go to standard error as \"error: <text>\".",
+            "In script mode, empty lines and lines starting with # are skipped; a failed command is "
+                    + "reported and the script goes on with the next line (like sh without -e); EXIT "
+                    + "stops reading commands (refused while connected, like in the shell); at the end "
+                    + "the client disconnects if it is still connected.",
+            ""
+        },
+        footerHeading = "%nCommands (case-insensitive; quote arguments with spaces: UPLOAD \"my file.txt\"):%n",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every command succeeded (interactive shell: always, unless the terminal fails)",
+            "1:at least one command failed: a server error, a local error such as a missing file, "
+                    + "an unknown command or wrong arguments, or not being connected",
+            "2:invalid command-line options"
+        })
+public final class FileDockCli implements Callable<Integer> {
+
+    @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "server to connect to at start")
+    private String host;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+            description = "server port, with --host (default: " + Protocol.DEFAULT_PORT + ")")
+    private Integer port;
+
+    @Option(names = "--download-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "where DOWNLOAD saves files (default: the current directory)")
+    private Path downloadDirectory;
+
+    @Option(names = "-c", paramLabel = "COMMAND",
+            description = "run this command (repeatable, run in order) and exit; standard input is not read")
+    private List<String> commands;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "how long to wait to connect and for each reply (default: 30)")
+    private int timeoutSeconds;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final CliEnvironment env;
+
+    FileDockCli(CliEnvironment env) {
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, CliEnvironment.system()));
+    }
+
+    /** Runs the program with the given streams and returns its exit status, without exiting. */
+    public static int run(String[] args, CliEnvironment env) {
+        CommandLine commandLine = new CommandLine(new FileDockCli(env))
+                .setOut(new PrintWriter(env.out(), true))
+                .setErr(new PrintWriter(env.err(), true))
+                .setColorScheme(CommandLine.Help.defaultColorScheme(
+                        env.interactive() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+        commandLine.getCommandSpec().usageMessage().footer(CommandsHelp.lines().toArray(String[]::new));
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        ShellSetup setup = new ShellSetup(settings(), checkedDownloadDirectory(), host, checkedPort());
+        if (commands == null && env.interactive()) {
+            return InteractiveMode.run(setup, env);
+        }
+        return ScriptMode.run(setup, env, commands != null ? fromOptions() : fromStandardInput());
+    }
+
+    private ConnectionSettings settings() {
+        if (timeoutSeconds <= 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        return new ConnectionSettings(timeout, timeout);
+    }
+
+    private int checkedPort() {
+        if (port == null) {
+            return Protocol.DEFAULT_PORT;
+        }
+        if (host == null) {
+            throw new ParameterException(spec.commandLine(), "--port needs --host");
+        }
+        if (port < 1 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535");
+        }
+        return port;
+    }
+
+    private Path checkedDownloadDirectory() {
+        if (!Files.isDirectory(downloadDirectory)) {
+            throw new ParameterException(spec.commandLine(), "--download-dir: no such directory: " + downloadDirectory);
+        }
+        return downloadDirectory;
+    }
+
+    private Iterator<String> fromOptions() {
+        return commands.stream().flatMap(String::lines).iterator();
+    }
+
+    private Iterator<String> fromStandardInput() {
+        return new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8)).lines().iterator();
+    }
+}

@@ -1,0 +1,266 @@
+package org.filedock.cli.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.filedock.protocol.DirEntry;
+import org.filedock.protocol.ErrorCode;
+import org.filedock.protocol.Numbers;
+import org.filedock.protocol.ProtocolException;
+import org.filedock.protocol.Reply;
+import org.filedock.protocol.Request;
+
+/**
+ * A session with a FileDock server, one method per server command. Methods return the text of
+ * the {@code OK@} reply. A {@link ServerErrorException} or {@link LocalFileException} leaves the
+ * session usable; any other failure (and {@code DISCONNECTED@}) closes the client, because the
+ * conversation can no longer be trusted to be in step.
+ */
+public final class FileDockClient implements Closeable {
+
+    private static final String READY = "Ready";
+    private static final String DIRECTORY_CHANGED = "Directory changed to ";
+
+    private final Connection connection;
+    private final ConnectionSettings settings;
+    private final String greeting;
+    private String currentDirectory = "/";
+
+    private FileDockClient(Connection connection, ConnectionSettings settings, String greeting) {
+        this.connection = connection;
+        this.settings = settings;
+        this.greeting = greeting;
+    }
+
+    /** Connects and reads the greeting; a server at its limit gives a {@link ServerErrorException}. */
+    public static FileDockClient connect(String host, int port, ConnectionSettings settings) throws IOException {
+        Connection connection = Connection.open(host, port, settings);
+        try {
+            Reply reply = connection.receive();
+            FileDockClient client = new FileDockClient(connection, settings, reply.text());
+            client.requireOk(reply);
+            return client;
+        } catch (SocketTimeoutException e) {
+            connection.close();
+            throw new ConnectionClosedException("no greeting from the server within " + settings.readTimeout().toSeconds() + " s");
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public String greeting() {
+        return greeting;
+    }
+
+    public boolean isOpen() {
+        return !connection.isClosed();
+    }
+
+    /** The server-side current directory as last reported by CHDIR or PWD ({@code /} at first). */
+    public String currentDirectory() {
+        return currentDirectory;
+    }
+
+    public String upload(Path localFile, String remotePath, TransferListener listener) throws IOException {
+        try (UploadSource source = UploadSource.open(localFile)) {
+            byte[] request = Connection.encode(Request.of("UPLOAD", remotePath, Long.toString(source.size())));
+            return exchange(() -> {
+                String ready = call(request);
+                if (!ready.startsWith(READY)) {
+                    throw new ProtocolException("expected OK@" + READY + ", got OK@" + ready);
+                }
+                try {
+                    PayloadStreams.send(source.input(), connection, source.size(), listener);
+                } catch (SocketException e) {
+                    throw serverReasonFor(e);
+                }
+                return requireOk(connection.receive());
+            });
+        }
+    }
+
+    /** Downloads into a temporary file beside {@code target}, which becomes the target only when complete. */
+    public String download(String remotePath, Path target, TransferListener listener) throws IOException {
+        byte[] request = Connection.encode(Request.of("DOWNLOAD", remotePath));
+        byte[] complete = Connection.encode(Request.of("COMPLETE"));
+        try (PartialDownload partial = PartialDownload.create(target)) {
+            return exchange(() -> {
+                long size = parseCount(call(request));
+                PayloadStreams.receive(connection, partial.output(), size, listener);
+                LocalFileException saveFailure = null;
+                try {
+                    partial.commit();
+                } catch (IOException e) {
+                    saveFailure = new LocalFileException("cannot save " + target + ": " + e.getMessage(), e);
+                }
+                String done = call(complete);
+                if (saveFailure != null) {
+                    throw saveFailure;
+                }
+                return done;
+            });
+        }
+    }
+
+    public String delete(String path) throws IOException {
+        return simple(Request.of("DELETE", path));
+    }
+
+    /** Lists {@code path}, or the current directory when it is {@code null}. */
+    public List<DirEntry> dir(String path) throws IOException {
+        byte[] request = Connection.encode(path == null ? Request.of("DIR") : Request.of("DIR", path));
+        return exchange(() -> {
+            long count = parseCount(call(request));
+            List<DirEntry> entries = new ArrayList<>();
+            for (long i = 0; i < count; i++) {
+                entries.add(DirEntry.parse(connection.receiveLine()));
+            }
+            return entries;
+        });
+    }
+
+    public String mkdir(String path) throws IOException {
+        return simple(Request.of("MKDIR", path));
+    }
+
+    public String chdir(String path) throws IOException {
+        String text = simple(Request.of("CHDIR", path));
+        if (text.startsWith(DIRECTORY_CHANGED)) {
+            currentDirectory = text.substring(DIRECTORY_CHANGED.length());
+        } else {
+            pwd();
+        }
+        return text;
+    }
+
+    public String rmdir(String path) throws IOException {
+        return simple(Request.of("RMDIR", path));
+    }
+
+    public String move(String path, String directory) throws IOException {
+        return simple(Request.of("MOVE", path, directory));
+    }
+
+    public String pwd() throws IOException {
+        currentDirectory = simple(Request.of("PWD"));
+        return currentDirectory;
+    }
+
+    /** Says goodbye and closes, whatever the server answers; returns its last words. */
+    public String disconnect() throws IOException {
+        ensureOpen();
+        try {
+            connection.send(Connection.encode(Request.of("DISCONNECT")));
+            Reply reply = connection.receive();
+            if (reply.isError()) {
+                throw new ServerErrorException(reply);
+            }
+            return reply.text();
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    private String simple(Request request) throws IOException {
+        byte[] line = Connection.encode(request);
+        return exchange(() -> call(line));
+    }
+
+    private String call(byte[] request) throws IOException {
+        connection.send(request);
+        return requireOk(connection.receive());
+    }
+
+    private String requireOk(Reply reply) throws IOException {
+        switch (reply.kind()) {
+            case OK:
+                return reply.text();
+            case ERR:
+                if (reply.errorCode() == ErrorCode.TIMEOUT) {
+                    close();
+                }
+                throw new ServerErrorException(reply);
+            default:
+                close();
+                throw new ConnectionClosedException(reply);
+        }
+    }
+
+    private <T> T exchange(Exchange<T> steps) throws IOException {
+        ensureOpen();
+        try {
+            failIfServerHungUp();
+            return steps.run();
+        } catch (ServerErrorException | LocalFileException e) {
+            throw e;
+        } catch (SocketTimeoutException e) {
+            close();
+            throw new ConnectionClosedException("no answer from the server within "
+                    + settings.readTimeout().toSeconds() + " s; connection closed");
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The server speaks unasked only when it is closing the session (an idle timeout). */
+    private void failIfServerHungUp() throws IOException {
+        if (!connection.hasUnsolicitedInput()) {
+            return;
+        }
+        Reply last = connection.receive();
+        try {
+            while (!last.isDisconnected()) {
+                last = connection.receive();
+            }
+        } catch (IOException e) {
+            // the server is gone; what it said last is reason enough
+        }
+        close();
+        throw last.isDisconnected() ? new ConnectionClosedException(last)
+                : new ConnectionClosedException("the server closed the connection (" + last.toLine() + ")");
+    }
+
+    /** A server that refuses an upload midway may have said why before it closed. */
+    private IOException serverReasonFor(SocketException writeFailure) {
+        try {
+            Reply reply = connection.receive();
+            if (reply.isError()) {
+                close();
+                return new ServerErrorException(reply);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // no reason given: report the write failure itself
+        }
+        return writeFailure;
+    }
+
+    private void ensureOpen() throws ConnectionClosedException {
+        if (!isOpen()) {
+            throw new ConnectionClosedException("not connected");
+        }
+    }
+
+    private static long parseCount(String text) throws ProtocolException {
+        try {
+            return Numbers.parseCount(text);
+        } catch (NumberFormatException e) {
+            throw new ProtocolException("expected a count, got OK@" + text);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Exchange<T> {
+        T run() throws IOException;
+    }
+}

@@ -1,0 +1,56 @@
+package org.filedock.cli.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.filedock.cli.progress.ProgressBarDisplay;
+import org.filedock.cli.shell.CommandInterpreter;
+import org.filedock.cli.shell.CommandRegistry;
+import org.filedock.cli.shell.Session;
+import org.filedock.cli.shell.StreamOutput;
+import org.filedock.cli.shell.commands.StandardCommands;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/** The shell for a person at a terminal. Failed commands are reported but do not end it. */
+public final class InteractiveMode {
+
+    public static final int SUCCESS = 0;
+    public static final int NO_TERMINAL = 1;
+
+    private InteractiveMode() {
+    }
+
+    public static int run(ShellSetup setup, CliEnvironment env) {
+        Terminal terminal;
+        try {
+            terminal = TerminalBuilder.builder().system(true).dumb(true).build();
+        } catch (IOException e) {
+            env.err().println("error: cannot open the terminal: " + e.getMessage());
+            return NO_TERMINAL;
+        }
+        try {
+            boolean unicode = StandardCharsets.UTF_8.equals(terminal.encoding());
+            Session session = new Session(new StreamOutput(env.out(), env.err()),
+                    new ProgressBarDisplay(env.err(), terminal::getWidth, unicode),
+                    setup.settings(), setup.downloadDirectory());
+            CommandRegistry registry = StandardCommands.registry();
+            CommandInterpreter interpreter = new CommandInterpreter(registry, session);
+            setup.connectLine().ifPresent(interpreter::execute);
+            new InteractiveShell(terminal, registry, interpreter, session).run();
+            return SUCCESS;
+        } finally {
+            // Closing the system terminal closes standard output too, so this comes last.
+            env.out().flush();
+            env.err().flush();
+            closeQuietly(terminal);
+        }
+    }
+
+    private static void closeQuietly(Terminal terminal) {
+        try {
+            terminal.close();
+        } catch (IOException ignored) {
+            // the process ends next
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.filedock.cli.shell;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.filedock.cli.client.ConnectionSettings;
+import org.filedock.cli.client.FileDockClient;
+import org.filedock.cli.progress.TransferDisplay;
+
+/** The state the shell commands share: the connection (if any), settings and where to report. */
+public final class Session {
+
+    public static final String NOT_CONNECTED = "not connected to a server (use CONNECT host [port] first)";
+
+    private final ShellOutput output;
+    private final TransferDisplay transfers;
+    private final ConnectionSettings settings;
+    private final Path downloadDirectory;
+    private FileDockClient client;
+    private String host;
+    private int port;
+    private boolean exitRequested;
+
+    public Session(ShellOutput output, TransferDisplay transfers, ConnectionSettings settings, Path downloadDirectory) {
+        this.output = output;
+        this.transfers = transfers;
+        this.settings = settings;
+        this.downloadDirectory = downloadDirectory;
+    }
+
+    public ShellOutput output() {
+        return output;
+    }
+
+    public TransferDisplay transfers() {
+        return transfers;
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    public Path downloadDirectory() {
+        return downloadDirectory;
+    }
+
+    /** False as soon as the server has gone, even before any command notices. */
+    public boolean isConnected() {
+        return client != null && client.isOpen();
+    }
+
+    /** @throws CommandException when there is no open connection */
+    public FileDockClient client() throws CommandException {
+        if (!isConnected()) {
+            throw new CommandException(NOT_CONNECTED);
+        }
+        return client;
+    }
+
+    public void attach(FileDockClient newClient, String newHost, int newPort) {
+        if (isConnected()) {
+            throw new IllegalStateException("already connected");
+        }
+        client = newClient;
+        host = newHost;
+        port = newPort;
+    }
+
+    public void detach() {
+        if (client != null) {
+            client.close();
+        }
+        client = null;
+    }
+
+    /** {@code host:port:/current/dir} while connected. */
+    public Optional<String> location() {
+        if (!isConnected()) {
+            return Optional.empty();
+        }
+        return Optional.of(host + ":" + port + ":" + client.currentDirectory());
+    }
+
+    public void requestExit() {
+        exitRequested = true;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
+    /** Ends the session politely when the input ends while still connected. */
+    public void disconnectIfConnected() {
+        if (!isConnected()) {
+            detach();
+            return;
+        }
+        try {
+            output.message(client.disconnect());
+        } catch (IOException e) {
+            output.error(ErrorText.of(e));
+        } finally {
+            detach();
+        }
+    }
+}

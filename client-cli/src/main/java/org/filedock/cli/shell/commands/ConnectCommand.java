@@ -1,0 +1,57 @@
+package org.filedock.cli.shell.commands;
+
+import java.io.IOException;
+import java.util.List;
+import org.filedock.cli.client.FileDockClient;
+import org.filedock.cli.client.ServerErrorException;
+import org.filedock.cli.shell.CommandException;
+import org.filedock.cli.shell.CommandSpec;
+import org.filedock.cli.shell.ErrorText;
+import org.filedock.cli.shell.Session;
+import org.filedock.cli.shell.ShellCommand;
+import org.filedock.protocol.Numbers;
+import org.filedock.protocol.Protocol;
+
+/** {@code CONNECT host [port]}: opens a session and shows the server's greeting. */
+public final class ConnectCommand implements ShellCommand {
+
+    private static final CommandSpec SPEC = new CommandSpec("CONNECT", List.of(), "host [port]",
+            "connect to a server (default port " + Protocol.DEFAULT_PORT + ")", 1, 2, false);
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Session session, List<String> args) throws CommandException, IOException {
+        if (session.isConnected()) {
+            throw new CommandException("Disconnect from current server before connecting to new server");
+        }
+        session.detach();
+        String host = args.get(0);
+        int port = args.size() > 1 ? parsePort(args.get(1)) : Protocol.DEFAULT_PORT;
+        FileDockClient client;
+        try {
+            client = FileDockClient.connect(host, port, session.settings());
+        } catch (ServerErrorException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CommandException("cannot connect to " + host + ":" + port + ": " + ErrorText.of(e));
+        }
+        session.attach(client, host, port);
+        session.output().message(client.greeting());
+    }
+
+    static int parsePort(String text) throws CommandException {
+        try {
+            long port = Numbers.parseCount(text);
+            if (port >= 1 && port <= 65535) {
+                return (int) port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        throw new CommandException("invalid port: " + text + " (1-65535)");
+    }
+}

@@ -1,0 +1,48 @@
+package org.filedock.cli.shell.commands;
+
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import org.filedock.cli.shell.CommandException;
+import org.filedock.cli.shell.CommandSpec;
+import org.filedock.cli.shell.Session;
+import org.filedock.cli.shell.ShellCommand;
+
+/** {@code DOWNLOAD path}: saved under its last name segment in the download directory, replacing a file of that name. */
+public final class DownloadCommand implements ShellCommand {
+
+    private static final CommandSpec SPEC = CommandSpec.server("DOWNLOAD", "path",
+            "download a file into the download folder", 1, 1);
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Session session, List<String> args) throws CommandException, IOException {
+        String remote = args.get(0);
+        Path target = session.downloadDirectory().resolve(localName(remote));
+        String reply = session.client().download(remote, target, session.transfers().track("download " + remote));
+        session.output().message(reply);
+    }
+
+    /** The last segment of the remote path; a name that would leave the download directory is refused. */
+    static String localName(String remote) throws CommandException {
+        String trimmed = remote.endsWith("/") ? remote.substring(0, remote.length() - 1) : remote;
+        String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new CommandException("cannot tell a local file name from " + remote);
+        }
+        try {
+            Path path = Path.of(name);
+            if (path.getNameCount() != 1 || path.isAbsolute()) {
+                throw new CommandException("cannot tell a local file name from " + remote);
+            }
+        } catch (InvalidPathException e) {
+            throw new CommandException("not a valid local file name: " + name);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,42 @@
+package org.filedock.cli.shell.commands;
+
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import org.filedock.cli.shell.CommandException;
+import org.filedock.cli.shell.CommandSpec;
+import org.filedock.cli.shell.Session;
+import org.filedock.cli.shell.ShellCommand;
+
+/** {@code UPLOAD localpath [remotepath]}: the remote name defaults to the local file's name. */
+public final class UploadCommand implements ShellCommand {
+
+    private static final CommandSpec SPEC = CommandSpec.server("UPLOAD", "localpath [remotepath]",
+            "upload a file (default remote name: its own)", 1, 2);
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(Session session, List<String> args) throws CommandException, IOException {
+        Path local = localPath(args.get(0));
+        Path fileName = local.getFileName();
+        if (args.size() < 2 && fileName == null) {
+            throw new CommandException("cannot tell a remote name from " + args.get(0) + "; give one");
+        }
+        String remote = args.size() > 1 ? args.get(1) : fileName.toString();
+        String reply = session.client().upload(local, remote, session.transfers().track("upload " + remote));
+        session.output().message(reply);
+    }
+
+    private static Path localPath(String text) throws CommandException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new CommandException("invalid local path: " + text);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.filedock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.filedock.cli.run.CliEnvironment;
+import org.filedock.cli.testing.FakeServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The program as a script runs it: stdin or -c commands, plain output, an exit status. */
+class ScriptModeTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommandSucceedingExitsWithZeroAndDisconnectsAtTheEnd() throws Exception {
+        try (FakeServer server = FakeServer.start(peer -> peer.greet()
+                .answer("PWD", "OK@/")
+                .answer("MKDIR \"new dir\"", "OK@new dir created")
+                .answer("CHDIR \"new dir\"", "OK@Directory changed to /new dir")
+                .answer("DIR", "OK@1").send("f 5 2026-11-24T21:07:05Z a b.txt")
+                .answer("DISCONNECT", "DISCONNECTED@Goodbye"))) {
+            int status = run("# a comment\n\nPWD\nmkdir \"new dir\"\nCD \"new dir\"\nDIR\n", hostArgs(server));
+            server.verify();
+            assertEquals(0, status, stderr());
+        }
+        assertEquals(List.of("Welcome to the server (fake)", "/", "new dir created", "Directory changed to /new dir",
+                "TYPE  SIZE  MODIFIED              NAME",
+                "file     5  2026-11-24T21:07:05Z  a b.txt",
+                "Goodbye"), stdoutLines());
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void aFailedCommandGivesStatusOneButTheScriptGoesOn() throws Exception {
+        try (FakeServer server = FakeServer.start(peer -> peer.greet()
+                .answer("DELETE /x", "ERR@NOT_FOUND /x not found")
+                .answer("PWD", "OK@/")
+                .answer("DISCONNECT", "DISCONNECTED@Goodbye"))) {
+            int status = run("DELETE /x\nPWD\nDISCONNECT\n", hostArgs(server));
+            server.verify();
+            assertEquals(1, status);
+        }
+        assertEquals("error: NOT_FOUND /x not found\n", stderr());
+        assertEquals(List.of("Welcome to the server (fake)", "/", "Goodbye"), stdoutLines());
+    }
+
+    @Test
+    void commandsGivenWithDashCAreRunAndStandardInputIsNotRead() {
+        int status = run("BOGUS\n", "-c", "HELP PWD", "-c", "help exit");
+        assertEquals(0, status, stderr());
+        assertEquals(List.of("show the current directory", "leave the program, once disconnected; also QUIT"),
+                stdoutLines());
+    }
+
+    @Test
+    void aServerCommandWithoutAConnectionFails() {
+        assertEquals(1, run("", "-c", "PWD"));
+        assertTrue(stderr().startsWith("error: not connected"), stderr());
+    }
+
+    @Test
+    void exitIsRefusedWhileConnectedAndStopsTheScriptOtherwise() throws Exception {
+        try (FakeServer server = FakeServer.start(peer -> {
+            peer.greet().answer("DISCONNECT", "DISCONNECTED@Goodbye");
+            String more = peer.readLine();
+            if (more != null) {
+                throw new AssertionError("unexpected request after DISCONNECT: " + more);
+            }
+        })) {
+            int status = run("EXIT\nDISCONNECT\nEXIT\nBOGUS\n", hostArgs(server));
+            server.verify();
+            assertEquals(1, status);
+        }
+        assertEquals("error: Please disconnect from server first\n", stderr());
+    }
+
+    @Test
+    void exitAfterSuccessesEndsWithZero() {
+        assertEquals(0, run("HELP\nEXIT\nBOGUS\n"));
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void uploadAndDownloadMoveTheExactBytes() throws Exception {
+        byte[] content = "hello, FileDock\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        Path local = Files.write(dir.resolve("my file.txt"), content);
+        Path downloads = Files.createDirectory(dir.resolve("downloads"));
+        AtomicReference<byte[]> uploaded = new AtomicReference<>();
+        try (FakeServer server = FakeServer.start(peer -> {
+            peer.greet().answer("UPLOAD \"my file.txt\" " + content.length, "OK@Ready");
+            uploaded.set(peer.readBytes(content.length));
+            peer.send("OK@File uploaded");
+            peer.answer("DOWNLOAD \"my file.txt\"", "OK@" + content.length).sendBytes(content);
+            peer.answer("COMPLETE", "OK@Download complete");
+            peer.answer("DISCONNECT", "DISCONNECTED@Goodbye");
+        })) {
+            String script = "UPLOAD \"" + local + "\"\nDOWNLOAD \"my file.txt\"\n";
+            int status = run(script, "-H", server.host(), "--port", Integer.toString(server.port()),
+                    "--download-dir", downloads.toString());
+            server.verify();
+            assertEquals(0, status, stderr());
+        }
+        assertArrayEquals(content, uploaded.get());
+        assertArrayEquals(content, Files.readAllBytes(downloads.resolve("my file.txt")));
+        assertEquals(List.of("Welcome to the server (fake)", "File uploaded", "Download complete", "Goodbye"),
+                stdoutLines());
+    }
+
+    @Test
+    void aMissingLocalFileFailsWithoutTroublingTheServer() throws Exception {
+        try (FakeServer server = FakeServer.start(peer -> peer.greet().answer("DISCONNECT", "DISCONNECTED@Goodbye"))) {
+            int status = run("UPLOAD " + dir.resolve("absent.txt") + "\n", hostArgs(server));
+            server.verify();
+            assertEquals(1, status);
+        }
+        assertEquals("error: no such local file: " + dir.resolve("absent.txt") + "\n", stderr());
+    }
+
+    @Test
+    void aServerThatCannotBeReachedAtStartFails() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertEquals(1, run("", "-H", "127.0.0.1", "-p", Integer.toString(closedPort), "-c", "HELP"));
+        assertTrue(stderr().startsWith("error: cannot connect to 127.0.0.1:" + closedPort), stderr());
+    }
+
+    @Test
+    void invalidOptionsGiveStatusTwo() {
+        assertEquals(2, run("", "--port", "7021"));
+        assertEquals(2, run("", "-H", "localhost", "--port", "0"));
+        assertEquals(2, run("", "--download-dir", dir.resolve("absent").toString()));
+        assertEquals(2, run("", "--no-such-option"));
+    }
+
+    @Test
+    void helpDescribesOptionsCommandsAndExitCodes() {
+        assertEquals(0, run("", "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String expected : List.of("--host", "--port", "--download-dir", "-c", "UPLOAD localpath [remotepath]",
+                "Exit status", "like sh without")) {
+            assertTrue(help.replace('\n', ' ').replaceAll(" +", " ").contains(expected), expected);
+        }
+        assertFalse(help.contains("\u001b["));
+    }
+
+    private int run(String stdin, String... args) {
+        out.reset();
+        err.reset();
+        CliEnvironment env = new CliEnvironment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
+        return FileDockCli.run(args, env);
+    }
+
+    private static String[] hostArgs(FakeServer server) {
+        return new String[] {"--host", server.host(), "-p", Integer.toString(server.port())};
+    }
+
+    private List<String> stdoutLines() {
+        return new ArrayList<>(out.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

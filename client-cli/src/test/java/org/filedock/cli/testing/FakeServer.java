@@ -1,0 +1,72 @@
+package org.filedock.cli.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A server on a real loopback socket that plays a scripted conversation with one client. Call
+ * {@link #verify()} at the end of the test: it fails when the script failed.
+ */
+public final class FakeServer implements AutoCloseable {
+
+    /** The server's side of a conversation. */
+    @FunctionalInterface
+    public interface Conversation {
+        void play(FakePeer peer) throws Exception;
+    }
+
+    private final ServerSocket listener;
+    private final Thread thread;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private FakeServer(Conversation conversation) throws IOException {
+        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        thread = new Thread(() -> serve(conversation), "fake-filedock-server");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public static FakeServer start(Conversation conversation) throws IOException {
+        return new FakeServer(conversation);
+    }
+
+    public String host() {
+        return listener.getInetAddress().getHostAddress();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Waits for the conversation to end and rethrows what went wrong in it. */
+    public void verify() throws Exception {
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+        if (thread.isAlive()) {
+            throw new AssertionError("the fake server's conversation did not finish");
+        }
+        Throwable thrown = failure.get();
+        if (thrown instanceof Exception exception) {
+            throw exception;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+
+    private void serve(Conversation conversation) {
+        try (Socket socket = listener.accept()) {
+            conversation.play(new FakePeer(socket));
+        } catch (Throwable t) {
+            failure.set(t);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.filedock.ejb.command;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.filedock.api.FileDockConfig;
+import org.filedock.ejb.config.StorageProducer;
+import org.filedock.ejb.service.FileOperations;
+import org.filedock.ejb.service.TransferService;
+import org.filedock.protocol.Reply;
+import org.filedock.protocol.Request;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The command beans wired by CDI as in the server (registry, executor, commands, the beans they
+ * call, the producers), on a real storage root; only the socket is replaced by a recorder.
+ */
+@EnableWeld
+class CommandExecutorTest {
+
+    private static Path root;
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(CommandRegistry.class, CommandExecutor.class,
+                    UploadCommand.class, DownloadCommand.class, CompleteCommand.class, DeleteCommand.class,
+                    DirCommand.class, MkdirCommand.class, ChdirCommand.class, RmdirCommand.class,
+                    MoveCommand.class, PwdCommand.class, DisconnectCommand.class,
+                    FileOperations.class, TransferService.class, StorageProducer.class)
+            .activate(ApplicationScoped.class)
+            .build();
+
+    @Inject
+    CommandExecutor executor;
+
+    @Inject
+    CommandRegistry registry;
+
+    @BeforeAll
+    static void storageRoot() throws Exception {
+        root = Files.createTempDirectory("filedock-commands");
+        System.setProperty(FileDockConfig.ROOT, root.toString());
+    }
+
+    @AfterAll
+    static void forgetRoot() {
+        System.clearProperty(FileDockConfig.ROOT);
+    }
+
+    @Test
+    void everyCommandOfTheContractIsRegistered() {
+        assertEquals(Set.of("UPLOAD", "DOWNLOAD", "COMPLETE", "DELETE", "DIR", "MKDIR", "CHDIR", "RMDIR",
+                "MOVE", "PWD", "DISCONNECT"), registry.names());
+    }
+
+    @Test
+    void unknownWordsAndWrongArgumentCounts() {
+        RecordingExchange exchange = new RecordingExchange();
+        assertEquals("ERR@UNKNOWN_COMMAND Unknown command", run("FROB", exchange));
+        assertEquals("ERR@BAD_REQUEST usage: MKDIR <path>", run("MKDIR", exchange));
+        assertEquals("ERR@BAD_REQUEST usage: MOVE <path> <directory>", run("MOVE a", exchange));
+        assertEquals("ERR@BAD_REQUEST usage: UPLOAD <path> <size>", run("UPLOAD f x12", exchange));
+        assertEquals("ERR@BAD_REQUEST usage: PWD", run("PWD now", exchange));
+    }
+
+    @Test
+    void directoriesAndTheCurrentDirectory() {
+        RecordingExchange exchange = new RecordingExchange();
+        String dir = "cdi-" + System.nanoTime();
+        assertEquals("OK@" + dir + " created", run("MKDIR " + dir, exchange));
+        assertEquals("OK@Directory changed to /" + dir, run("CHDIR " + dir, exchange));
+        assertEquals("/" + dir, exchange.session().currentDirectory());
+        assertEquals("OK@/" + dir, run("PWD", exchange));
+        assertNull(executor.execute(parse("DIR"), exchange));
+        assertEquals(List.of("OK@0"), exchange.sent);
+        assertTrue(Files.isDirectory(root.resolve(dir)));
+    }
+
+    @Test
+    void uploadThenDownloadThenComplete() throws Exception {
+        byte[] content = "through the beans".getBytes(StandardCharsets.UTF_8);
+        RecordingExchange exchange = new RecordingExchange().payload(content);
+        String name = "f-" + System.nanoTime();
+        assertEquals("OK@File uploaded", run("UPLOAD " + name + " " + content.length, exchange));
+        assertEquals(List.of("OK@Ready"), exchange.sent);
+        assertArrayEquals(content, Files.readAllBytes(root.resolve(name)));
+
+        assertNull(executor.execute(parse("DOWNLOAD " + name), exchange));
+        assertEquals("OK@" + content.length, exchange.sent.get(1));
+        assertArrayEquals(content, exchange.payloadOut.toByteArray());
+        assertEquals("OK@Download complete", run("COMPLETE", exchange));
+        assertTrue(run("COMPLETE", exchange).startsWith("ERR@BAD_REQUEST "));
+    }
+
+    @Test
+    void anotherCommandInsteadOfCompleteDropsTheAcknowledgement() {
+        RecordingExchange exchange = new RecordingExchange().payload(new byte[3]);
+        String name = "g-" + System.nanoTime();
+        run("UPLOAD " + name + " 3", exchange);
+        executor.execute(parse("DOWNLOAD " + name), exchange);
+        assertTrue(exchange.session().awaitingDownloadAck());
+        assertEquals("OK@/", run("PWD", exchange));
+        assertTrue(run("COMPLETE", exchange).startsWith("ERR@BAD_REQUEST "));
+    }
+
+    @Test
+    void disconnectSaysGoodbye() {
+        assertEquals("DISCONNECTED@Goodbye", run("disconnect", new RecordingExchange()));
+    }
+
+    private String run(String line, RecordingExchange exchange) {
+        Reply reply = executor.execute(parse(line), exchange);
+        return reply.toLine();
+    }
+
+    private static Request parse(String line) {
+        try {
+            return Request.parse(line);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.filedock.ejb.command;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.filedock.api.Exchange;
+import org.filedock.api.SessionState;
+import org.filedock.protocol.Reply;
+
+/** An {@link Exchange} in memory: records what a command sends, feeds it a prepared payload. */
+final class RecordingExchange implements Exchange {
+
+    final List<String> sent = new ArrayList<>();
+    final ByteArrayOutputStream payloadOut = new ByteArrayOutputStream();
+    private final TestSession session = new TestSession();
+    private byte[] payloadIn = new byte[0];
+    boolean aborted;
+
+    RecordingExchange payload(byte[] bytes) {
+        payloadIn = bytes;
+        return this;
+    }
+
+    @Override
+    public SessionState session() {
+        return session;
+    }
+
+    @Override
+    public void send(Reply reply) {
+        sent.add(reply.toLine());
+    }
+
+    @Override
+    public void send(Reply reply, List<String> lines) {
+        sent.add(reply.toLine());
+        sent.addAll(lines);
+    }
+
+    @Override
+    public ReadableByteChannel receivePayload(long size) {
+        return Channels.newChannel(new ByteArrayInputStream(payloadIn, 0, (int) size));
+    }
+
+    @Override
+    public WritableByteChannel payloadSink() {
+        return Channels.newChannel(payloadOut);
+    }
+
+    @Override
+    public void abort() {
+        aborted = true;
+    }
+
+    private static final class TestSession implements SessionState {
+        private String directory = "/";
+        private boolean awaiting;
+
+        @Override
+        public String id() {
+            return "test";
+        }
+
+        @Override
+        public String clientAddress() {
+            return "127.0.0.1:1";
+        }
+
+        @Override
+        public String currentDirectory() {
+            return directory;
+        }
+
+        @Override
+        public void changeDirectory(String absolutePath) {
+            directory = absolutePath;
+        }
+
+        @Override
+        public boolean awaitingDownloadAck() {
+            return awaiting;
+        }
+
+        @Override
+        public void awaitDownloadAck(boolean awaiting) {
+            this.awaiting = awaiting;
+        }
+    }
+}
