@@ -10,7 +10,8 @@ import org.filedock.cli.client.TransferListener;
 /** A live bar with bytes, rate and ETA, redrawn in place on a terminal. */
 final class TerminalProgressBar implements TransferListener {
 
-    private static final long MIB = 1024L * 1024;
+    private static final long KIB = 1024;
+    private static final long MIB = KIB * 1024;
 
     private final String label;
     private final PrintStream out;
@@ -27,12 +28,13 @@ final class TerminalProgressBar implements TransferListener {
 
     @Override
     public void started(long totalBytes) {
-        boolean small = totalBytes < MIB;
+        String unit = totalBytes < KIB ? "B" : totalBytes < MIB ? "KiB" : "MiB";
+        long unitSize = totalBytes < KIB ? 1 : totalBytes < MIB ? KIB : MIB;
         // An explicit width keeps progressbar from opening a JLine terminal of its own.
         bar = new ProgressBarBuilder()
                 .setTaskName(label)
                 .setInitialMax(totalBytes)
-                .setUnit(small ? "KiB" : "MiB", small ? 1024 : MIB)
+                .setUnit(unit, unitSize)
                 .showSpeed()
                 .setStyle(style)
                 .setUpdateIntervalMillis(200)
@@ -51,5 +53,7 @@ final class TerminalProgressBar implements TransferListener {
             bar.setExtraMessage("failed");
         }
         bar.close();
+        // the bar library leaves the cursor at the end of the bar line
+        out.println();
     }
 }
