@@ -31,11 +31,20 @@ final class WireClient implements Closeable {
     }
 
     static WireClient connect() throws IOException {
+        return connect(ItConfig.filedockPort());
+    }
+
+    static WireClient connect(int port) throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);
-        socket.connect(new InetSocketAddress("127.0.0.1", ItConfig.filedockPort()), 10_000);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         return new WireClient(socket);
+    }
+
+    /** This end of the connection as the server reports it: {@code 127.0.0.1:<port>}. */
+    String localAddress() {
+        return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
     }
 
     String greeting() {

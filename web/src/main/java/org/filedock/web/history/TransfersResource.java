@@ -1,5 +1,6 @@
 package org.filedock.web.history;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.ejb.EJB;
@@ -67,16 +68,17 @@ public class TransfersResource {
             @Parameter(description = "how many matches to skip (default 0)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
             @QueryParam("offset") String offset) {
-        TransferQuery query = new TransferQuery(
+        Instant from = QueryParameters.instant("since", since);
+        Instant to = QueryParameters.instant("until", until);
+        QueryParameters.window(from, to);
+        return history.list(new TransferQuery(
                 QueryParameters.choice("direction", direction, TransferDirection.class),
                 QueryParameters.choice("outcome", outcome, TransferOutcome.class),
                 QueryParameters.text(path),
-                QueryParameters.instant("since", since),
-                QueryParameters.instant("until", until),
+                from,
+                to,
                 QueryParameters.integer("limit", limit, TransferQuery.DEFAULT_LIMIT, 1, TransferQuery.MAX_LIMIT),
-                QueryParameters.integer("offset", offset, 0, 0, Integer.MAX_VALUE));
-        QueryParameters.window(query.since(), query.until());
-        return history.list(query);
+                QueryParameters.integer("offset", offset, 0, 0, Integer.MAX_VALUE)));
     }
 
     @GET
