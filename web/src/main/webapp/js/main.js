@@ -3,7 +3,7 @@
 
 import {api} from './api.js';
 import {formatTime} from './format.js';
-import {renderStats} from './stats-view.js';
+import {renderStats, showStatsError} from './stats-view.js';
 import {TransfersView} from './transfers-view.js';
 import {DetailView} from './detail-view.js';
 
@@ -92,6 +92,8 @@ async function poll() {
     const failures = [stats, page, running].filter(r => r.status === 'rejected').map(r => r.reason.message);
     if (stats.status === 'fulfilled') {
         renderStats(statsTable, stats.value);
+    } else {
+        showStatsError(statsTable, 'The figures cannot be loaded.');
     }
     if (page.status === 'fulfilled') {
         live = running.status === 'fulfilled' ? running.value.filter(t => liveMatches(t, wanted)) : [];

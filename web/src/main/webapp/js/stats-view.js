@@ -11,6 +11,19 @@ export function renderStats(table, stats) {
     table.caption.textContent = `Transfers per direction from ${formatTime(stats.since)} to ${formatTime(stats.until)}`;
 }
 
+/** Keeps figures already shown; replaces only the loading line. */
+export function showStatsError(table, text) {
+    if (!table.tBodies[0].querySelector('tr[data-direction]')) {
+        const row = document.createElement('tr');
+        const cell = document.createElement('td');
+        cell.colSpan = 7;
+        cell.className = 'muted';
+        cell.textContent = text;
+        row.append(cell);
+        table.tBodies[0].replaceChildren(row);
+    }
+}
+
 function statsRow(direction, figures) {
     const row = document.createElement('tr');
     row.dataset.direction = direction;
