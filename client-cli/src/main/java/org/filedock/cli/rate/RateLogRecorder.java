@@ -48,6 +48,8 @@ public final class RateLogRecorder implements TransferListener {
 
     @Override
     public void started(long totalBytes) {
+        // the clock starts before the file is created, so creating it does not shift the samples
+        long startNanos = nanoClock.getAsLong();
         try {
             csv = RateCsv.create(directory, LocalDateTime.now(wallClock), direction, name);
             file = csv.file();
@@ -55,7 +57,7 @@ public final class RateLogRecorder implements TransferListener {
             failure = e;
             return;
         }
-        series = new RateSeries(nanoClock.getAsLong());
+        series = new RateSeries(startNanos);
         ticking = ticker.start(PERIOD, this::sample);
     }
 
