@@ -95,7 +95,7 @@ function maxRate(samples) {
 
 const STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500];
 
-/** A tick step that is round in binary units (e.g. 2 MiB/s rather than 1.9 MiB/s), about six ticks high. */
+/** A tick step that is round in binary units (e.g. 2 MiB/s rather than 1.9 MiB/s), at most eight steps high. */
 export function binaryStep(max) {
     if (!(max > 0)) {
         return 1;
@@ -104,6 +104,6 @@ export function binaryStep(max) {
     while (max / unit >= 1024) {
         unit *= 1024;
     }
-    const step = STEPS.find(s => max / (s * unit) <= 6) ?? 1024;
+    const step = STEPS.find(s => max / (s * unit) <= 8) ?? 1024;
     return step * unit;
 }

@@ -18,7 +18,7 @@ import org.filedock.cli.shell.ShellCommand;
 public final class RateLogCommand implements ShellCommand {
 
     private static final CommandSpec SPEC = new CommandSpec("RATELOG", List.of(), "[on [dir] | off]",
-            "write a rate log (CSV, every 100 ms) for each transfer, or stop; alone: show the setting", 0, 2, false);
+            "log each transfer's rate to a CSV file, or stop; alone: show", 0, 2, false);
 
     @Override
     public CommandSpec spec() {
