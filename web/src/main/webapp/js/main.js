@@ -98,9 +98,7 @@ async function poll() {
     if (page.status === 'fulfilled') {
         live = running.status === 'fulfilled' ? running.value.filter(t => liveMatches(t, wanted)) : [];
         transfers.render(live, page.value.items);
-        count.textContent = page.value.total > page.value.items.length
-            ? `The newest ${page.value.items.length} of ${page.value.total} transfers.`
-            : `${page.value.total} transfer${page.value.total === 1 ? '' : 's'}.`;
+        count.textContent = countText(page.value, live.length);
         showSelected();
     } else {
         transfers.showError('The transfers cannot be loaded.');
@@ -110,6 +108,14 @@ async function poll() {
     polling = false;
     schedule(pollAgain ? 0 : POLL_MILLIS);
     pollAgain = false;
+}
+
+function countText(page, running) {
+    const finished = page.total > page.items.length
+        ? `the newest ${page.items.length} of ${page.total} finished transfers`
+        : `${page.total} finished transfer${page.total === 1 ? '' : 's'}`;
+    const text = running ? `${running} in progress, ${finished}` : finished;
+    return text.charAt(0).toUpperCase() + text.slice(1) + '.';
 }
 
 function schedule(delay) {
