@@ -29,6 +29,11 @@ final class ItConfig {
         return Path.of(System.getProperty("it.storage-root"));
     }
 
+    /** Where the browser test leaves its screenshots (and the driver's log), created on demand. */
+    static Path screenshotDirectory() throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(Path.of(System.getProperty("it.screenshot-dir")));
+    }
+
     /** A scratch directory outside the storage root, created on demand. */
     static Path workDirectory() throws java.io.IOException {
         return java.nio.file.Files.createDirectories(Path.of(System.getProperty("it.work-dir")));
