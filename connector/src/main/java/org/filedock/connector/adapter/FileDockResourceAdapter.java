@@ -34,7 +34,7 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
     private static final Logger LOG = Logger.getLogger(FileDockResourceAdapter.class.getName());
 
     private final transient AtomicReference<EndpointDispatcher> dispatcher = new AtomicReference<>();
-    private transient ProtocolServer server;
+    private transient volatile ProtocolServer server;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -78,11 +78,19 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
         }
     }
 
+    /**
+     * Without the endpoint no command can run: the clients are told and disconnected, which also
+     * ends every transfer still inside the endpoint, so that the container does not wait for
+     * them while it undeploys or stops.
+     */
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
         EndpointDispatcher current = dispatcher.get();
-        if (current != null && current.factory() == factory) {
-            dispatcher.compareAndSet(current, null);
+        if (current != null && current.factory() == factory && dispatcher.compareAndSet(current, null)) {
+            ProtocolServer running = server;
+            if (running != null) {
+                running.disconnectAll("server shutting down");
+            }
         }
     }
 
