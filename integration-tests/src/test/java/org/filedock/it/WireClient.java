@@ -31,7 +31,15 @@ final class WireClient implements Closeable {
     }
 
     static WireClient connect() throws IOException {
+        return connect(0);
+    }
+
+    /** With a small receive buffer, so that a client that stops reading stalls the server soon. */
+    static WireClient connect(int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);
         socket.connect(new InetSocketAddress("127.0.0.1", ItConfig.filedockPort()), 10_000);
