@@ -116,6 +116,11 @@ final class WireClient implements Closeable {
         return false;
     }
 
+    /** Makes {@link #close()} reset the connection (RST) instead of closing it in order (FIN). */
+    void resetOnClose() throws IOException {
+        socket.setSoLinger(true, 0);
+    }
+
     OutputStream socketOutput() {
         return out;
     }
