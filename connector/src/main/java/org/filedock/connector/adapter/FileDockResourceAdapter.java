@@ -17,6 +17,7 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
 
+import org.filedock.api.ApplicationShutdown;
 import org.filedock.api.ConnectorStatusRegistry;
 import org.filedock.api.FileDockConfig;
 import org.filedock.connector.dispatch.EndpointDispatcher;
@@ -35,6 +36,7 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
 
     private final transient AtomicReference<EndpointDispatcher> dispatcher = new AtomicReference<>();
     private transient volatile ProtocolServer server;
+    private transient Runnable shutdownListener;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -57,6 +59,8 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
                     + config.bindAddress() + ":" + config.port().getAsInt() + ": " + e.getMessage(), e);
         }
         ConnectorStatusRegistry.publish(server);
+        shutdownListener = server::shuttingDown;
+        ApplicationShutdown.listen(shutdownListener);
         LOG.info("FileDock protocol listening on " + server.bindAddress() + ":" + server.port()
                 + ", storage root " + config.storageRoot());
     }
@@ -64,6 +68,7 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
     @Override
     public void stop() {
         if (server != null) {
+            ApplicationShutdown.stopListening(shutdownListener);
             ConnectorStatusRegistry.withdraw(server);
             server.stop();
             LOG.info("FileDock protocol listener on port " + server.port() + " closed");

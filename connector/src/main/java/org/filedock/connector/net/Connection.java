@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -197,22 +198,39 @@ public final class Connection {
 
     /** As {@link #disconnect(String)}, with the lines to send first (an error, then the goodbye). */
     void disconnect(List<Reply> lastWords) {
-        if (writeLock.tryLock()) {
-            try {
-                if (!closed && !sendingPayload) {
-                    StringBuilder text = new StringBuilder();
-                    for (Reply reply : lastWords) {
-                        text.append(reply.toLine()).append('\n');
-                    }
-                    channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
-                }
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "could not tell " + session + " why it is disconnected", e);
-            } finally {
-                writeLock.unlock();
+        if (!tryDisconnect(lastWords, 0)) {
+            close();
+        }
+    }
+
+    /**
+     * Disconnects with last words if no other thread is writing to the client, or stops writing
+     * within {@code waitNanos}; otherwise leaves the connection open and returns {@code false}.
+     */
+    boolean tryDisconnect(List<Reply> lastWords, long waitNanos) {
+        try {
+            if (!writeLock.tryLock(waitNanos, TimeUnit.NANOSECONDS)) {
+                return false;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            if (!closed && !sendingPayload) {
+                StringBuilder text = new StringBuilder();
+                for (Reply reply : lastWords) {
+                    text.append(reply.toLine()).append('\n');
+                }
+                channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not tell " + session + " why it is disconnected", e);
+        } finally {
+            writeLock.unlock();
         }
         close();
+        return true;
     }
 
     void close() {

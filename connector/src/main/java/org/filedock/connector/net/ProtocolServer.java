@@ -3,15 +3,14 @@ package org.filedock.connector.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,17 +42,17 @@ public final class ProtocolServer implements ConnectorStatus {
     private static final Logger LOG = Logger.getLogger(ProtocolServer.class.getName());
     /** How long accepting pauses after it failed (e.g. no file descriptor left). */
     private static final long ACCEPT_PAUSE_NANOS = Duration.ofMillis(500).toNanos();
+    /** How long {@link #disconnectAll} waits, in all, for replies being written to finish. */
+    private static final long WRITER_GRACE_NANOS = Duration.ofMillis(200).toNanos();
     private static final Duration LONGEST_TICK = Duration.ofSeconds(1);
     private static final Duration SHORTEST_TICK = Duration.ofMillis(50);
-    private static final byte[] LIMIT_REPLY = (Reply.error(ErrorCode.LIMIT, "too many connections").toLine()
-            + "\n").getBytes(StandardCharsets.UTF_8);
 
     private final FileDockConfig config;
     private final WorkManager workManager;
     private final Supplier<CommandDispatcher> dispatcher;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
-    private final AtomicLong refusedConnections = new AtomicLong();
+    private final Admission admission;
     private ServerSocketChannel listener;
     private Selector selector;
     private SelectionKey acceptKey;
@@ -66,6 +65,7 @@ public final class ProtocolServer implements ConnectorStatus {
         this.config = config;
         this.workManager = workManager;
         this.dispatcher = dispatcher;
+        this.admission = new Admission(config.maxConnections());
     }
 
     public void start() throws IOException, WorkException {
@@ -97,11 +97,21 @@ public final class ProtocolServer implements ConnectorStatus {
 
     /** Closes the listener, disconnects every client and returns once the port is free. */
     public void stop() {
+        admission.shutDown();
         if (loop != null) {
             loop.stopAndAwait();
         }
-        disconnectAll("server shutting down");
+        disconnectAll(Admission.SHUTTING_DOWN);
         closeQuietly();
+    }
+
+    /**
+     * The application is going away: every client is disconnected now, so that running
+     * transfers end, and newcomers are turned away until {@link #stop()} closes the port.
+     */
+    public void shuttingDown() {
+        admission.shutDown();
+        disconnectAll(Admission.SHUTTING_DOWN);
     }
 
     /**
@@ -109,8 +119,22 @@ public final class ProtocolServer implements ConnectorStatus {
      * thread returns); the listener stays open.
      */
     public void disconnectAll(String why) {
+        List<Reply> lastWords = List.of(Reply.disconnected(why));
+        List<Connection> writing = new ArrayList<>();
         for (Connection connection : connections) {
-            disconnect(connection, why);
+            if (connection.tryDisconnect(lastWords, 0)) {
+                connections.remove(connection);
+            } else {
+                writing.add(connection);
+            }
+        }
+        // a reply being written is usually done in microseconds; one to a client that does not read never is
+        long deadline = System.nanoTime() + WRITER_GRACE_NANOS;
+        for (Connection connection : writing) {
+            if (!connection.tryDisconnect(lastWords, Math.max(0, deadline - System.nanoTime()))) {
+                connection.close();
+            }
+            connections.remove(connection);
         }
     }
 
@@ -142,8 +166,7 @@ public final class ProtocolServer implements ConnectorStatus {
     }
 
     private void accept(SocketChannel channel) {
-        if (connections.size() >= config.maxConnections()) {
-            refuse(channel);
+        if (!admission.admit(channel, connections.size())) {
             return;
         }
         String client = String.valueOf(channel.socket().getRemoteSocketAddress()).replaceFirst("^/", "");
@@ -159,22 +182,6 @@ public final class ProtocolServer implements ConnectorStatus {
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not greet " + session, e);
             closed(connection);
-        }
-    }
-
-    /** At the limit: the newcomer gets {@code ERR@LIMIT} instead of the greeting, then is closed. */
-    private void refuse(SocketChannel channel) {
-        long refused = refusedConnections.incrementAndGet();
-        if (refused == 1 || refused % 1000 == 0) {
-            LOG.warning("FileDock refused a connection from " + channel.socket().getRemoteSocketAddress()
-                    + ": " + config.maxConnections() + " connections are open (" + FileDockConfig.MAX_CONNECTIONS
-                    + "); " + refused + " refused so far");
-        }
-        try (channel) {
-            channel.configureBlocking(false);
-            channel.write(ByteBuffer.wrap(LIMIT_REPLY)); // a new socket's buffer has room for it
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "could not tell a refused client why", e);
         }
     }
 

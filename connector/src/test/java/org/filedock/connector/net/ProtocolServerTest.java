@@ -130,6 +130,25 @@ class ProtocolServerTest {
     }
 
     @Test
+    void whenTheApplicationStopsClientsAreToldAndNewcomersTurnedAway() throws Exception {
+        start();
+        Client uploader = connect();
+        uploader.send("UPLOAD 100\n");
+        assertEquals("OK@Ready", uploader.in.readLine());
+
+        server.shuttingDown();
+
+        assertTrue(payloadFailure.get(5, TimeUnit.SECONDS) != null, "the transfer failed");
+        assertEquals("DISCONNECTED@server shutting down", uploader.in.readLine());
+        try (Socket late = new Socket()) {
+            late.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            LineReader in = new LineReader(late.getInputStream());
+            assertEquals("DISCONNECTED@server shutting down", in.readLine());
+            assertNull(in.readLine());
+        }
+    }
+
+    @Test
     void thePayloadTimeoutEndsAStalledTransfer() throws Exception {
         start("filedock.payload-timeout", "1");
         Client uploader = connect();
