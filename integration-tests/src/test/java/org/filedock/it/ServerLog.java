@@ -17,14 +17,13 @@ final class ServerLog {
         this.mark = mark;
     }
 
-    /** Remembers where the log ends now. */
-    static ServerLog mark(Path jbossHome) throws IOException {
-        Path file = jbossHome.resolve("standalone/log/server.log");
-        return new ServerLog(file, Files.exists(file) ? Files.size(file) : 0);
+    /** Remembers where the log of the server Arquillian started ends now. */
+    static ServerLog mark() throws IOException {
+        return markFile(ItConfig.jbossHome().resolve("standalone/log/server.log"));
     }
 
-    static ServerLog mark() throws IOException {
-        return mark(ItConfig.jbossHome());
+    static ServerLog markFile(Path file) throws IOException {
+        return new ServerLog(file, Files.exists(file) ? Files.size(file) : 0);
     }
 
     /** What was logged since the mark. */
