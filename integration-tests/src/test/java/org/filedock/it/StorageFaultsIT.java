@@ -1,6 +1,8 @@
 package org.filedock.it;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +21,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Real storage failures under a running server: a full file system (a small tmpfs mounted
  * inside the root), permission refused by the kernel (immutable files and directories, which
- * stop root too), and a write error (the server process's file-size limit lowered, so that
- * writing fails with EFBIG). The client gets NO_SPACE or INTERNAL, the log gets the details,
+ * stop root too), a write error (the server process's file-size limit lowered, so that
+ * writing fails with EFBIG), and a file cut short while it is read. The client gets NO_SPACE or INTERNAL, the log gets the details,
  * and the session and the server go on.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -146,6 +149,26 @@ class StorageFaultsIT {
         Payloads.write(client.socketOutput(), size, 5);
         assertEquals("OK@File uploaded", client.line());
         assertEquals("OK@File deleted", client.call("DELETE big.bin"));
+    }
+
+    @Test
+    void aFileCutShortBehindTheServersBackEndsItsDownloadCleanly() throws Exception {
+        long size = 64L * MIB;
+        assertEquals("OK@Ready", client.call("UPLOAD big.bin " + size));
+        Payloads.write(client.socketOutput(), size, 8);
+        assertEquals("OK@File uploaded", client.line());
+        ServerLog log = ServerLog.mark();
+        try (WireClient reader = WireClient.connect(64 * KIB)) {
+            assertEquals("OK@" + size, reader.call("DOWNLOAD " + home + "/big.bin"));
+            reader.readBytes(MIB);
+            try (RandomAccessFile file = new RandomAccessFile(StorageFiles.onDisk(home + "/big.bin").toFile(), "rw")) {
+                file.setLength(2L * MIB); // the server can no longer send what it announced
+            }
+            // it closes the connection: a line now would be read as file content
+            assertThrows(EOFException.class, () -> reader.readPayloadTo(new Payloads.DigestSink(), size - MIB));
+        }
+        Await.until(() -> log.since().contains("file shrank during the download"), "the cause is logged");
+        assertEquals("OK@File deleted", client.call("DELETE big.bin"), "the download's lock is released");
     }
 
     private static byte[] bytes(int size, int seed) {
