@@ -71,7 +71,7 @@ class ShutdownIT {
             downloader.readBytes(MIB);
             Await.until(() -> StorageFiles.temporaryFiles(home).stream().anyMatch(f -> f.toFile().length() == 4 * MIB),
                     "the upload has written what it received");
-            assertEquals(3, metrics.threadsInside(WORKER), "three transfers are running");
+            assertTrue(metrics.threadsInside(WORKER) >= 3, "three transfers are running");
 
             long started = System.nanoTime();
             deployer.undeploy(EAR);
