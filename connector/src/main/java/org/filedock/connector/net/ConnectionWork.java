@@ -21,6 +21,11 @@ import org.filedock.protocol.RequestSyntaxException;
 final class ConnectionWork implements Work {
 
     private static final Logger LOG = Logger.getLogger(ConnectionWork.class.getName());
+    /**
+     * Commands run in one go before a client that pipelines many lets the others have a turn:
+     * its work goes to the back of the work manager's queue.
+     */
+    static final int TURN = 64;
 
     private final Connection connection;
     private final ProtocolServer server;
@@ -33,16 +38,27 @@ final class ConnectionWork implements Work {
     @Override
     public void run() {
         try {
+            int executed = 0;
             while (!connection.isClosed()) {
+                if (executed >= TURN && connection.hasBufferedInput()) {
+                    server.reschedule(connection);
+                    return;
+                }
                 Connection.LineStatus status;
                 try {
                     status = connection.readLine();
                 } catch (MalformedLineException e) {
                     connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
+                    connection.commandEnded();
+                    executed++;
                     continue;
                 }
                 switch (status) {
-                    case LINE -> execute(connection.lastLine());
+                    case LINE -> {
+                        execute(connection.lastLine());
+                        connection.commandEnded();
+                        executed++;
+                    }
                     case NEED_MORE -> {
                         server.watch(connection);
                         return;
