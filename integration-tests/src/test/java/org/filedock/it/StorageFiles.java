@@ -2,10 +2,14 @@ package org.filedock.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** What the server left on disk, seen directly in the storage root. */
 final class StorageFiles {
@@ -15,15 +19,42 @@ final class StorageFiles {
 
     /** The server's temporary files under a directory of the storage ({@code "/"} for all). */
     static List<Path> temporaryFiles(String storagePath) {
-        Path directory = onDisk(storagePath);
+        return temporaryFilesUnder(onDisk(storagePath));
+    }
+
+    /**
+     * The server's temporary files under {@code directory}. The server deletes them while we look,
+     * so an entry that vanishes during the walk is simply not there.
+     */
+    static List<Path> temporaryFilesUnder(Path directory) {
+        List<Path> found = new ArrayList<>();
         if (!Files.exists(directory)) {
-            return List.of();
+            return found;
         }
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(".filedock-")).toList();
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().startsWith(".filedock-")) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return found;
     }
 
     static Path onDisk(String storagePath) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -157,11 +156,7 @@ class TransfersIT {
     }
 
     private List<Path> temporaryFiles() {
-        try (Stream<Path> files = Files.walk(ItConfig.storageRoot())) {
-            return files.filter(p -> p.getFileName().toString().startsWith(".filedock-")).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return StorageFiles.temporaryFilesUnder(ItConfig.storageRoot());
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
