@@ -2,7 +2,7 @@
 # Measures what recording the transfer-rate history costs: starts two copies of the provisioned
 # WildFly, one with the history on and one with filedock.history.enabled=false, deploys the EAR
 # on both, and runs HistoryOverheadBenchmark against them (uploads and downloads, interleaved).
-# Build first: mvn -B package -DskipTests && mvn -B -pl integration-tests test-compile
+# Build first: mvn -B package -DskipTests (which compiles the test classes too).
 #
 # usage: scripts/bench-history-overhead.sh [MiB per transfer (1024)] [rounds (15)] [warm-up rounds (6)]
 # FILEDOCK_BENCH_STORAGE=/dev/shm keeps the stored files in memory, out of the disk's noise.
