@@ -1,6 +1,8 @@
 package org.filedock.it;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +24,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Transfers over real sockets show up in the history: bytes, outcome, client address, a rate
- * series that holds together, the CSV file, and the live view while they run.
+ * Transfers over real sockets show up in the history: bytes, outcome (completed, aborted by the
+ * client, failed on the server's side), client address, a rate series that holds together, the
+ * CSV file, and the live view while they run.
  */
 @ExtendWith(ArquillianExtension.class)
 class HistoryRecordingIT {
@@ -157,6 +161,33 @@ class HistoryRecordingIT {
         JsonObject download = api.awaitTransfers(home + "/", 2).getJsonObject(0);
         assertEquals("DOWNLOAD", download.getString("direction"));
         assertEquals("ABORTED", download.getString("outcome"));
+        long moved = download.getJsonNumber("bytesMoved").longValue();
+        assertTrue(moved >= 1024 && moved < size, moved + " of " + size);
+    }
+
+    @Test
+    void aDownloadWhoseFileShrinksUnderItFailed() throws Exception {
+        long size = 32L * MIB;
+        assertEquals("OK@Ready", client.call("UPLOAD shrinking.bin " + size));
+        Payloads.write(client.socketOutput(), size, 11);
+        assertEquals("OK@File uploaded", client.line());
+        try (WireClient reader = WireClient.connect()) {
+            reader.call("CHDIR " + home);
+            assertEquals("OK@" + size, reader.call("DOWNLOAD shrinking.bin"));
+            reader.readBytes(1024);
+            // the server is blocked writing to a reader that does not read; the file loses its tail
+            try (FileChannel file = FileChannel.open(
+                    ItConfig.storageRoot().resolve(home.substring(1)).resolve("shrinking.bin"),
+                    StandardOpenOption.WRITE)) {
+                file.truncate(MIB);
+            }
+            Payloads.DigestSink rest = new Payloads.DigestSink();
+            assertThrows(IOException.class, () -> reader.readPayloadTo(rest, size - 1024),
+                    "the server closes the connection after a short payload");
+        }
+        JsonObject download = api.awaitTransfers(home + "/", 2).getJsonObject(0);
+        assertEquals("DOWNLOAD", download.getString("direction"));
+        assertEquals("FAILED", download.getString("outcome"));
         long moved = download.getJsonNumber("bytesMoved").longValue();
         assertTrue(moved >= 1024 && moved < size, moved + " of " + size);
     }
