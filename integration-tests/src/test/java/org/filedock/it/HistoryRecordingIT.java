@@ -5,13 +5,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -95,8 +93,8 @@ class HistoryRecordingIT {
         JsonArray samples = api.json("/filedock/api/transfers/" + listed.getString("id") + "/samples").array();
         assertEquals(detail.getInt("sampleCount"), samples.size());
         assertTrue(samples.size() >= 4, "sampled every 100 ms over 600 ms: " + samples);
-        assertSeriesHoldsTogether(samples, chunk * chunks, duration);
-        assertEquals(max(samples, "rate"), detail.getJsonNumber("peakRate").doubleValue(), 1e-9);
+        RateSeries.assertHoldsTogether(samples, chunk * chunks, duration);
+        assertEquals(RateSeries.max(samples, "rate"), detail.getJsonNumber("peakRate").doubleValue(), 1e-9);
     }
 
     @Test
@@ -128,7 +126,7 @@ class HistoryRecordingIT {
         JsonObject detail = api.json("/filedock/api/transfers/" + download.getString("id")).object();
         JsonArray samples = api.json("/filedock/api/transfers/" + download.getString("id") + "/samples").array();
         assertTrue(samples.size() >= 2, samples.toString());
-        assertSeriesHoldsTogether(samples, size, detail.getJsonNumber("durationSeconds").doubleValue());
+        RateSeries.assertHoldsTogether(samples, size, detail.getJsonNumber("durationSeconds").doubleValue());
     }
 
     @Test
@@ -236,40 +234,13 @@ class HistoryRecordingIT {
             String[] cells = lines[i + 1].split(",");
             assertEquals(3, cells.length, lines[i + 1]);
             JsonObject sample = json.getJsonObject(i);
-            assertEquals(number(sample, "seconds"), Double.parseDouble(cells[0]), 0.0005);
-            assertEquals(number(sample, "rate"), Double.parseDouble(cells[1]), 0.05);
-            assertEquals(number(sample, "rollingAverage"), Double.parseDouble(cells[2]), 0.05);
+            assertEquals(RateSeries.number(sample, "seconds"), Double.parseDouble(cells[0]), 0.0005);
+            assertEquals(RateSeries.number(sample, "rate"), Double.parseDouble(cells[1]), 0.05);
+            assertEquals(RateSeries.number(sample, "rollingAverage"), Double.parseDouble(cells[2]), 0.05);
         }
         // without text/csv in Accept, JSON
         assertTrue(api.get("/filedock/api/transfers/" + id + "/samples", "*/*").contentType()
                 .startsWith("application/json"));
-    }
-
-    /**
-     * Times increase, bytes never fall, each rate is the bytes over the time since the previous
-     * sample, each rolling average the mean of up to 60 rates, and the last sample is the end.
-     */
-    private static void assertSeriesHoldsTogether(JsonArray samples, long size, double duration) {
-        List<Double> rates = new ArrayList<>();
-        double previousSeconds = 0;
-        long previousBytes = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            JsonObject s = samples.getJsonObject(i);
-            double seconds = number(s, "seconds");
-            long bytes = s.getJsonNumber("bytes").longValue();
-            assertTrue(seconds > previousSeconds, "time increases at " + i + ": " + samples);
-            assertTrue(bytes >= previousBytes, "bytes never fall at " + i);
-            double rate = number(s, "rate");
-            assertEquals((bytes - previousBytes) / (seconds - previousSeconds), rate, Math.max(1e-6, rate * 1e-9));
-            rates.add(rate);
-            List<Double> window = rates.subList(Math.max(0, rates.size() - 60), rates.size());
-            double mean = window.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            assertEquals(mean, number(s, "rollingAverage"), Math.max(1e-6, mean * 1e-9));
-            previousSeconds = seconds;
-            previousBytes = bytes;
-        }
-        assertEquals(size, previousBytes, "the final sample has every byte");
-        assertEquals(duration, previousSeconds, 1e-5, "the final sample is at the end");
     }
 
     private JsonObject awaitLive(String path, long bytes) throws Exception {
@@ -289,13 +260,5 @@ class HistoryRecordingIT {
                 .map(JsonObject.class::cast)
                 .filter(t -> t.getString("path").equals(path))
                 .findFirst();
-    }
-
-    private static double number(JsonObject o, String field) {
-        return ((JsonNumber) o.get(field)).doubleValue();
-    }
-
-    private static double max(JsonArray samples, String field) {
-        return samples.stream().mapToDouble(s -> number((JsonObject) s, field)).max().orElse(0);
     }
 }
