@@ -2,16 +2,18 @@
 # Measures what recording the transfer-rate history costs: starts two copies of the provisioned
 # WildFly, one with the history on and one with filedock.history.enabled=false, deploys the EAR
 # on both, and runs HistoryOverheadBenchmark against them (uploads and downloads, interleaved).
-# Build first: mvn -B package -DskipTests && mvn -B -pl integration-tests test-compile
+# Build first: mvn -B package -DskipTests (which compiles the test classes too).
 #
-# usage: scripts/bench-history-overhead.sh [MiB per transfer (1024)] [rounds (9)] [warm-up rounds (2)]
+# usage: scripts/bench-history-overhead.sh [MiB per transfer (1024)] [rounds (15)] [warm-up rounds (6)]
+# FILEDOCK_BENCH_STORAGE=/dev/shm keeps the stored files in memory, out of the disk's noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mib=${1:-1024}
-rounds=${2:-9}
-warmup=${3:-2}
+rounds=${2:-15}
+warmup=${3:-6}
 work=$(mktemp -d /tmp/filedock-bench.XXXXXX)
+storage=$(mktemp -d "${FILEDOCK_BENCH_STORAGE:-$work}/filedock-bench-storage.XXXXXX")
 offsets=(250 260)           # HTTP 8330/8340, management 10240/10250
 ports=(7250 7260)            # the protocol ports
 pids=()
@@ -24,7 +26,7 @@ stop_servers() {
     for pid in "${pids[@]}"; do
         wait "$pid" 2> /dev/null || true
     done
-    rm -rf "$work"
+    rm -rf "$work" "$storage"
 }
 trap stop_servers EXIT
 
@@ -33,7 +35,7 @@ for i in 0 1; do
     cp -r ear/target/server "$work/server-$i"
     rm -rf "$work/server-$i/standalone/data"
     LANG=C.UTF-8 "$work/server-$i/bin/standalone.sh" -Djboss.socket.binding.port-offset="${offsets[i]}" \
-        -Dfiledock.port="${ports[i]}" -Dfiledock.root="$work/storage-$i" -Dfiledock.history.enabled="$enabled" \
+        -Dfiledock.port="${ports[i]}" -Dfiledock.root="$storage/$i" -Dfiledock.history.enabled="$enabled" \
         > "$work/server-$i.log" 2>&1 &
     pids+=($!)
 done

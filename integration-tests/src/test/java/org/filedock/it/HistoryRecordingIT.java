@@ -1,15 +1,15 @@
 package org.filedock.it;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -22,11 +22,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Transfers over real sockets show up in the history: bytes, outcome, client address, a rate
- * series that holds together, the CSV file, and the live view while they run.
+ * Transfers over real sockets show up in the history: bytes, outcome (completed, aborted by the
+ * client, failed on the server's side), client address, a rate series that holds together, the
+ * CSV file, and the live view while they run.
  */
 @ExtendWith(ArquillianExtension.class)
 class HistoryRecordingIT {
@@ -91,8 +93,8 @@ class HistoryRecordingIT {
         JsonArray samples = api.json("/filedock/api/transfers/" + listed.getString("id") + "/samples").array();
         assertEquals(detail.getInt("sampleCount"), samples.size());
         assertTrue(samples.size() >= 4, "sampled every 100 ms over 600 ms: " + samples);
-        assertSeriesHoldsTogether(samples, chunk * chunks, duration);
-        assertEquals(max(samples, "rate"), detail.getJsonNumber("peakRate").doubleValue(), 1e-9);
+        RateSeries.assertHoldsTogether(samples, chunk * chunks, duration);
+        assertEquals(RateSeries.max(samples, "rate"), detail.getJsonNumber("peakRate").doubleValue(), 1e-9);
     }
 
     @Test
@@ -124,7 +126,7 @@ class HistoryRecordingIT {
         JsonObject detail = api.json("/filedock/api/transfers/" + download.getString("id")).object();
         JsonArray samples = api.json("/filedock/api/transfers/" + download.getString("id") + "/samples").array();
         assertTrue(samples.size() >= 2, samples.toString());
-        assertSeriesHoldsTogether(samples, size, detail.getJsonNumber("durationSeconds").doubleValue());
+        RateSeries.assertHoldsTogether(samples, size, detail.getJsonNumber("durationSeconds").doubleValue());
     }
 
     @Test
@@ -157,6 +159,33 @@ class HistoryRecordingIT {
         JsonObject download = api.awaitTransfers(home + "/", 2).getJsonObject(0);
         assertEquals("DOWNLOAD", download.getString("direction"));
         assertEquals("ABORTED", download.getString("outcome"));
+        long moved = download.getJsonNumber("bytesMoved").longValue();
+        assertTrue(moved >= 1024 && moved < size, moved + " of " + size);
+    }
+
+    @Test
+    void aDownloadWhoseFileShrinksUnderItFailed() throws Exception {
+        long size = 32L * MIB;
+        assertEquals("OK@Ready", client.call("UPLOAD shrinking.bin " + size));
+        Payloads.write(client.socketOutput(), size, 11);
+        assertEquals("OK@File uploaded", client.line());
+        try (WireClient reader = WireClient.connect()) {
+            reader.call("CHDIR " + home);
+            assertEquals("OK@" + size, reader.call("DOWNLOAD shrinking.bin"));
+            reader.readBytes(1024);
+            // the server is blocked writing to a reader that does not read; the file loses its tail
+            try (FileChannel file = FileChannel.open(
+                    ItConfig.storageRoot().resolve(home.substring(1)).resolve("shrinking.bin"),
+                    StandardOpenOption.WRITE)) {
+                file.truncate(MIB);
+            }
+            Payloads.DigestSink rest = new Payloads.DigestSink();
+            assertThrows(IOException.class, () -> reader.readPayloadTo(rest, size - 1024),
+                    "the server closes the connection after a short payload");
+        }
+        JsonObject download = api.awaitTransfers(home + "/", 2).getJsonObject(0);
+        assertEquals("DOWNLOAD", download.getString("direction"));
+        assertEquals("FAILED", download.getString("outcome"));
         long moved = download.getJsonNumber("bytesMoved").longValue();
         assertTrue(moved >= 1024 && moved < size, moved + " of " + size);
     }
@@ -205,40 +234,13 @@ class HistoryRecordingIT {
             String[] cells = lines[i + 1].split(",");
             assertEquals(3, cells.length, lines[i + 1]);
             JsonObject sample = json.getJsonObject(i);
-            assertEquals(number(sample, "seconds"), Double.parseDouble(cells[0]), 0.0005);
-            assertEquals(number(sample, "rate"), Double.parseDouble(cells[1]), 0.05);
-            assertEquals(number(sample, "rollingAverage"), Double.parseDouble(cells[2]), 0.05);
+            assertEquals(RateSeries.number(sample, "seconds"), Double.parseDouble(cells[0]), 0.0005);
+            assertEquals(RateSeries.number(sample, "rate"), Double.parseDouble(cells[1]), 0.05);
+            assertEquals(RateSeries.number(sample, "rollingAverage"), Double.parseDouble(cells[2]), 0.05);
         }
         // without text/csv in Accept, JSON
         assertTrue(api.get("/filedock/api/transfers/" + id + "/samples", "*/*").contentType()
                 .startsWith("application/json"));
-    }
-
-    /**
-     * Times increase, bytes never fall, each rate is the bytes over the time since the previous
-     * sample, each rolling average the mean of up to 60 rates, and the last sample is the end.
-     */
-    private static void assertSeriesHoldsTogether(JsonArray samples, long size, double duration) {
-        List<Double> rates = new ArrayList<>();
-        double previousSeconds = 0;
-        long previousBytes = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            JsonObject s = samples.getJsonObject(i);
-            double seconds = number(s, "seconds");
-            long bytes = s.getJsonNumber("bytes").longValue();
-            assertTrue(seconds > previousSeconds, "time increases at " + i + ": " + samples);
-            assertTrue(bytes >= previousBytes, "bytes never fall at " + i);
-            double rate = number(s, "rate");
-            assertEquals((bytes - previousBytes) / (seconds - previousSeconds), rate, Math.max(1e-6, rate * 1e-9));
-            rates.add(rate);
-            List<Double> window = rates.subList(Math.max(0, rates.size() - 60), rates.size());
-            double mean = window.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            assertEquals(mean, number(s, "rollingAverage"), Math.max(1e-6, mean * 1e-9));
-            previousSeconds = seconds;
-            previousBytes = bytes;
-        }
-        assertEquals(size, previousBytes, "the final sample has every byte");
-        assertEquals(duration, previousSeconds, 1e-5, "the final sample is at the end");
     }
 
     private JsonObject awaitLive(String path, long bytes) throws Exception {
@@ -258,13 +260,5 @@ class HistoryRecordingIT {
                 .map(JsonObject.class::cast)
                 .filter(t -> t.getString("path").equals(path))
                 .findFirst();
-    }
-
-    private static double number(JsonObject o, String field) {
-        return ((JsonNumber) o.get(field)).doubleValue();
-    }
-
-    private static double max(JsonArray samples, String field) {
-        return samples.stream().mapToDouble(s -> number((JsonObject) s, field)).max().orElse(0);
     }
 }

@@ -2,6 +2,7 @@ package org.filedock.web.problem;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,7 +18,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     UriInfo uri;
 
     @Override
-    public jakarta.ws.rs.core.Response toResponse(WebApplicationException e) {
+    public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String detail = e instanceof ProblemException problem ? problem.detail() : runtimeDetail(status);
         return Problems.response(status, detail);
