@@ -105,6 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private List<Measurement> measure(List<Target> targets, Path local) throws Exception {
+        warmUp(targets, local);
         List<Measurement> rows = new ArrayList<>();
         for (String sizeText : sizes) {
             long size = ByteSize.parse(sizeText);
@@ -147,6 +148,23 @@ public final class BenchCommand implements Callable<Integer> {
         }
         rows.add(time(clients + " x " + ByteSize.format(each) + " uploads at once", concurrent, targets));
         return rows;
+    }
+
+    /** One untimed pass of small work, so that neither side is measured while its JIT is still cold. */
+    private void warmUp(List<Target> targets, Path local) throws Exception {
+        progress("warm-up");
+        Path file = TestFiles.create(local, 4L << 20);
+        for (Target target : targets) {
+            try (FileDockClient client = target.connect()) {
+                for (int i = 0; i < 5; i++) {
+                    Workloads.upload(client, file, "warm.bin");
+                    Workloads.download(client, "warm.bin", local.resolve("warm-copy.bin"), TestFiles.sha256(file));
+                    Workloads.smallCommands(client, 100);
+                }
+                client.delete("warm.bin");
+            }
+        }
+        Files.delete(file);
     }
 
     private static Map<Target, Samples> samplesFor(List<Target> targets) {
