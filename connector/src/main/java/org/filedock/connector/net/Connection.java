@@ -42,12 +42,12 @@ public final class Connection {
     private boolean sendingPayload;
     private String lastLine;
 
-    Connection(SocketChannel channel, Session session, int maxLineBytes, Duration ioTimeout) {
+    Connection(SocketChannel channel, Session session, int maxLineBytes, Duration ioTimeout, SelectorPool selectors) {
         this.channel = channel;
         this.session = session;
         this.framer = new LineFramer(maxLineBytes);
         this.ioTimeout = ioTimeout;
-        this.readiness = new Readiness(channel);
+        this.readiness = new Readiness(channel, selectors);
         this.input = ByteBuffer.allocate(Math.max(INPUT_BUFFER, maxLineBytes)).flip();
     }
 
@@ -98,6 +98,20 @@ public final class Connection {
 
     String lastLine() {
         return lastLine;
+    }
+
+    /**
+     * Waits a little for the client's next bytes: a busy client's next command usually comes
+     * within a round trip, and catching it here saves handing the connection to the selector and
+     * back to a new worker.
+     */
+    boolean awaitMoreInput(Duration linger) throws IOException {
+        return readiness.await(SelectionKey.OP_READ, linger);
+    }
+
+    /** The worker is done with the connection for now. */
+    void releaseWorkerResources() {
+        readiness.release();
     }
 
     /** Copies payload bytes, first those already buffered, then from the socket, waiting up to the I/O timeout. */
@@ -183,11 +197,6 @@ public final class Connection {
             channel.close();
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing " + session, e);
-        }
-        try {
-            readiness.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing selector of " + session, e);
         }
     }
 

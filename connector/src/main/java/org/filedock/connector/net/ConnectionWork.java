@@ -1,6 +1,7 @@
 package org.filedock.connector.net;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +22,8 @@ import org.filedock.protocol.RequestSyntaxException;
 final class ConnectionWork implements Work {
 
     private static final Logger LOG = Logger.getLogger(ConnectionWork.class.getName());
+    /** How long a worker waits for a busy client's next command before handing the connection back. */
+    private static final Duration LINGER = Duration.ofMillis(2);
 
     private final Connection connection;
     private final ProtocolServer server;
@@ -32,27 +35,9 @@ final class ConnectionWork implements Work {
 
     @Override
     public void run() {
+        boolean watchAgain = false;
         try {
-            while (!connection.isClosed()) {
-                Connection.LineStatus status;
-                try {
-                    status = connection.readLine();
-                } catch (MalformedLineException e) {
-                    connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
-                    continue;
-                }
-                switch (status) {
-                    case LINE -> execute(connection.lastLine());
-                    case NEED_MORE -> {
-                        server.watch(connection);
-                        return;
-                    }
-                    case CLOSED -> {
-                        server.closed(connection);
-                        return;
-                    }
-                }
-            }
+            watchAgain = serve();
         } catch (LineTooLongException e) {
             tryToSend(Reply.error(ErrorCode.BAD_REQUEST, "line too long"));
             server.disconnect(connection, "line too long");
@@ -62,7 +47,39 @@ final class ConnectionWork implements Work {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure on " + connection.session(), e);
             server.disconnect(connection, "internal error");
+        } finally {
+            // before the connection can reach another worker
+            connection.releaseWorkerResources();
         }
+        if (watchAgain) {
+            server.watch(connection);
+        }
+    }
+
+    /** Executes the lines that have arrived; {@code true} when the selector should watch the connection again. */
+    private boolean serve() throws IOException {
+        while (!connection.isClosed()) {
+            Connection.LineStatus status;
+            try {
+                status = connection.readLine();
+            } catch (MalformedLineException e) {
+                connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
+                continue;
+            }
+            switch (status) {
+                case LINE -> execute(connection.lastLine());
+                case NEED_MORE -> {
+                    if (!connection.awaitMoreInput(LINGER)) {
+                        return true;
+                    }
+                }
+                case CLOSED -> {
+                    server.closed(connection);
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     private void execute(String line) throws IOException {

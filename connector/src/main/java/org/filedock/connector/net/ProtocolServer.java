@@ -41,6 +41,7 @@ public final class ProtocolServer implements ConnectorStatus {
     private final Supplier<CommandDispatcher> dispatcher;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
+    private final SelectorPool workerSelectors = new SelectorPool();
     private ServerSocketChannel listener;
     private Selector selector;
     private SelectorLoop loop;
@@ -79,6 +80,7 @@ public final class ProtocolServer implements ConnectorStatus {
             disconnect(connection, "server shutting down");
         }
         closeQuietly();
+        workerSelectors.close();
     }
 
     void closeQuietly() {
@@ -109,7 +111,8 @@ public final class ProtocolServer implements ConnectorStatus {
     private void accept(SocketChannel channel) {
         String client = String.valueOf(channel.socket().getRemoteSocketAddress()).replaceFirst("^/", "");
         Session session = new Session(Long.toString(sessionIds.incrementAndGet()), client);
-        Connection connection = new Connection(channel, session, config.maxLineBytes(), config.payloadTimeout());
+        Connection connection = new Connection(channel, session, config.maxLineBytes(), config.payloadTimeout(),
+                workerSelectors);
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);

@@ -1,6 +1,5 @@
 package org.filedock.connector.net;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -8,37 +7,57 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
- * Blocks a worker thread until a non-blocking channel can be read or written, with a timeout.
- * Used only while a command is running (a transfer, a reply that did not fit the socket buffer):
- * an idle connection holds no thread. The private selector is made on first use.
+ * Blocks a worker until one connection can be read or written, with a timeout. The selector is
+ * borrowed on the first wait and the channel stays registered with it until {@link #release()},
+ * so a transfer that waits thousands of times registers once. Only a worker uses it: an idle
+ * connection holds neither a thread nor a selector.
  */
-final class Readiness implements Closeable {
+final class Readiness {
 
     private final SocketChannel channel;
+    private final SelectorPool pool;
     private Selector selector;
+    private SelectionKey key;
 
-    Readiness(SocketChannel channel) {
+    Readiness(SocketChannel channel, SelectorPool pool) {
         this.channel = channel;
+        this.pool = pool;
     }
 
     /** @return {@code false} when the timeout passed first */
     boolean await(int operation, Duration timeout) throws IOException {
         if (selector == null) {
-            selector = Selector.open();
+            selector = pool.borrow();
         }
-        SelectionKey key = channel.register(selector, operation);
-        try {
-            return selector.select(Math.max(1, timeout.toMillis())) > 0;
-        } finally {
-            key.cancel();
-            selector.selectNow();
+        if (key == null) {
+            key = channel.register(selector, operation);
+        } else if (key.interestOps() != operation) {
+            key.interestOps(operation);
         }
+        selector.selectedKeys().clear();
+        return selector.select(Math.max(1, timeout.toMillis())) > 0;
     }
 
-    @Override
-    public void close() throws IOException {
-        if (selector != null) {
-            selector.close();
+    /** Gives the selector back; the next wait borrows one again. */
+    void release() {
+        if (selector == null) {
+            return;
+        }
+        Selector borrowed = selector;
+        selector = null;
+        if (key != null) {
+            key.cancel();
+            key = null;
+        }
+        try {
+            borrowed.selectNow(); // completes the deregistration before another channel uses it
+            pool.giveBack(borrowed);
+        } catch (IOException | RuntimeException e) {
+            try {
+                borrowed.close();
+            } catch (IOException ignored) {
+                // nothing more to do for a broken selector
+            }
         }
     }
 }
