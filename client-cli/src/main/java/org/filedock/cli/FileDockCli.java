@@ -68,6 +68,11 @@ public final class FileDockCli implements Callable<Integer> {
             description = "where DOWNLOAD saves files (default: the current directory)")
     private Path downloadDirectory;
 
+    @Option(names = "--rate-log", paramLabel = "DIR",
+            description = "write a rate log for each transfer into DIR: a CSV file (seconds,rate,rolling_average), "
+                    + "sampled every 100 ms; RATELOG on|off switches it in the shell")
+    private Path rateLogDirectory;
+
     @Option(names = "-c", paramLabel = "COMMAND",
             description = "run this command (repeatable, run in order) and exit; standard input is not read")
     private List<String> commands;
@@ -103,7 +108,8 @@ public final class FileDockCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellSetup setup = new ShellSetup(settings(), checkedDownloadDirectory(), host, checkedPort());
+        ShellSetup setup = new ShellSetup(settings(), checkedDownloadDirectory(), checkedRateLogDirectory(), host,
+                checkedPort());
         if (commands == null && env.interactive()) {
             return InteractiveMode.run(setup, env);
         }
@@ -136,6 +142,13 @@ public final class FileDockCli implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--download-dir: no such directory: " + downloadDirectory);
         }
         return downloadDirectory;
+    }
+
+    private Path checkedRateLogDirectory() {
+        if (rateLogDirectory != null && !Files.isDirectory(rateLogDirectory)) {
+            throw new ParameterException(spec.commandLine(), "--rate-log: no such directory: " + rateLogDirectory);
+        }
+        return rateLogDirectory;
     }
 
     private Iterator<String> fromOptions() {

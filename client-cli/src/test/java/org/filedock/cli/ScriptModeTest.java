@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The program as a script runs it: stdin or -c commands, plain output, an exit status. */
 class ScriptModeTest {
 
+    /** The line printed after each transfer: bytes, time, mean rate. */
+    private static final String SUMMARY = "[0-9.]+ (B|KiB|MiB|GiB) in [0-9.]+ s, [0-9.]+ (B|KiB|MiB|GiB)/s.*";
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -120,8 +123,48 @@ class ScriptModeTest {
         }
         assertArrayEquals(content, uploaded.get());
         assertArrayEquals(content, Files.readAllBytes(downloads.resolve("my file.txt")));
-        assertEquals(List.of("Welcome to the server (fake)", "File uploaded", "Download complete", "Goodbye"),
-                stdoutLines());
+        List<String> lines = stdoutLines();
+        assertEquals(6, lines.size(), lines.toString());
+        assertEquals(List.of("Welcome to the server (fake)", "File uploaded"), lines.subList(0, 2));
+        assertTrue(lines.get(2).matches(SUMMARY), lines.get(2));
+        assertTrue(lines.get(2).startsWith("15.6 KiB in "), lines.get(2));
+        assertEquals("Download complete", lines.get(3));
+        assertTrue(lines.get(4).matches(SUMMARY), lines.get(4));
+        assertEquals("Goodbye", lines.get(5));
+    }
+
+    @Test
+    void rateLogOptionWritesACsvFilePerTransferAndNamesItInTheSummary() throws Exception {
+        byte[] content = new byte[300_000];
+        Path local = Files.write(dir.resolve("data.bin"), content);
+        Path logs = Files.createDirectory(dir.resolve("logs"));
+        try (FakeServer server = FakeServer.start(peer -> {
+            peer.greet().answer("UPLOAD data.bin " + content.length, "OK@Ready");
+            peer.readBytes(content.length);
+            peer.send("OK@File uploaded");
+            peer.answer("DISCONNECT", "DISCONNECTED@Goodbye");
+        })) {
+            int status = run("UPLOAD \"" + local + "\"\n", "-H", server.host(), "--port", Integer.toString(server.port()),
+                    "--rate-log", logs.toString());
+            server.verify();
+            assertEquals(0, status, stderr());
+        }
+        List<Path> files;
+        try (var listing = Files.list(logs)) {
+            files = listing.toList();
+        }
+        assertEquals(1, files.size(), files.toString());
+        Path log = files.get(0);
+        assertTrue(log.getFileName().toString().matches("\\d{8}-\\d{6}-upload-data\\.bin\\.csv"), log.toString());
+        List<String> rows = Files.readAllLines(log);
+        assertEquals("seconds,rate,rolling_average", rows.get(0));
+        assertTrue(rows.size() >= 2, rows.toString());
+        assertTrue(rows.get(1).matches("\\d+\\.\\d{3},\\d+\\.\\d,\\d+\\.\\d"), rows.get(1));
+        List<String> lines = stdoutLines();
+        assertEquals("File uploaded", lines.get(1));
+        String summary = lines.get(2);
+        assertTrue(summary.matches(SUMMARY) && summary.startsWith("293.0 KiB in ")
+                && summary.endsWith(" (rate log " + log + ")"), summary);
     }
 
     @Test
@@ -149,6 +192,7 @@ class ScriptModeTest {
         assertEquals(2, run("", "--port", "7021"));
         assertEquals(2, run("", "-H", "localhost", "--port", "0"));
         assertEquals(2, run("", "--download-dir", dir.resolve("absent").toString()));
+        assertEquals(2, run("", "--rate-log", dir.resolve("absent").toString()));
         assertEquals(2, run("", "--no-such-option"));
     }
 
@@ -156,7 +200,8 @@ class ScriptModeTest {
     void helpDescribesOptionsCommandsAndExitCodes() {
         assertEquals(0, run("", "--help"));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String expected : List.of("--host", "--port", "--download-dir", "-c", "UPLOAD localpath [remotepath]",
+        for (String expected : List.of("--host", "--port", "--download-dir", "--rate-log", "-c",
+                "UPLOAD localpath [remotepath]", "RATELOG [on [dir] | off]",
                 "Exit status", "like sh without")) {
             assertTrue(help.replace('\n', ' ').replaceAll(" +", " ").contains(expected), expected);
         }

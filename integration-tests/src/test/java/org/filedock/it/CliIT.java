@@ -62,6 +62,56 @@ class CliIT {
     }
 
     @Test
+    void rateLogWritesACsvPerTransferAndEachTransferEndsWithASummary() throws Exception {
+        Path work = Files.createTempDirectory(ItConfig.workDirectory(), "ratelog");
+        Path local = work.resolve("big.bin");
+        byte[] content = new byte[8 * 1024 * 1024];
+        new Random(3).nextBytes(content);
+        Files.write(local, content);
+        Path logs = Files.createDirectory(work.resolve("logs"));
+        Path more = Files.createDirectory(work.resolve("more"));
+        Path downloads = Files.createDirectory(work.resolve("downloads"));
+        String dir = "ratelog-" + UUID.randomUUID();
+
+        Result result = run(List.of("--rate-log", logs.toString(), "--download-dir", downloads.toString()),
+                String.join("\n",
+                        "MKDIR " + dir,
+                        "UPLOAD \"" + local + "\" " + dir + "/big.bin",
+                        "RATELOG off",
+                        "UPLOAD \"" + local + "\" " + dir + "/again.bin",
+                        "RATELOG on \"" + more + "\"",
+                        "DOWNLOAD " + dir + "/big.bin",
+                        ""));
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        List<String> summaries = result.stdout().lines()
+                .filter(l -> l.matches("8\\.0 MiB in [0-9.]+ s, [0-9.]+ (KiB|MiB|GiB)/s.*")).toList();
+        assertEquals(3, summaries.size(), result.stdout());
+        assertRateLog(onlyFile(logs), "\\d{8}-\\d{6}-upload-big\\.bin\\.csv");
+        assertRateLog(onlyFile(more), "\\d{8}-\\d{6}-download-big\\.bin\\.csv");
+        assertTrue(summaries.get(0).endsWith("(rate log " + onlyFile(logs) + ")"), summaries.get(0));
+        assertArrayEquals(content, Files.readAllBytes(downloads.resolve("big.bin")));
+    }
+
+    private static Path onlyFile(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
+    private static void assertRateLog(Path file, String namePattern) throws IOException {
+        assertTrue(file.getFileName().toString().matches(namePattern), file.toString());
+        List<String> rows = Files.readAllLines(file);
+        assertEquals("seconds,rate,rolling_average", rows.get(0));
+        assertTrue(rows.size() >= 2, rows.toString());
+        for (String row : rows.subList(1, rows.size())) {
+            assertTrue(row.matches("\\d+\\.\\d{3},\\d+\\.\\d,\\d+\\.\\d"), row);
+        }
+    }
+
+    @Test
     void aFailingCommandGivesANonZeroExitCode() throws Exception {
         Result result = run(List.of("-c", "PWD", "-c", "DOWNLOAD no-such-file-" + UUID.randomUUID()), "");
         assertEquals(1, result.exitCode(), result.stdout());

@@ -17,6 +17,28 @@ final class ItConfig {
         return Integer.getInteger("it.http-port");
     }
 
+    static Path jbossHome() {
+        return Path.of(System.getProperty("it.jboss-home"));
+    }
+
+    /** The server as the build provisioned it, before any test ran it. */
+    static Path provisionedServer() {
+        return Path.of(System.getProperty("it.provisioned-server"));
+    }
+
+    static int managementPort() {
+        return Integer.getInteger("it.management-port");
+    }
+
+    static int portOffset() {
+        return Integer.getInteger("it.port-offset");
+    }
+
+    /** A limit the "limits" server runs with, e.g. {@code limit("idle-timeout")}. */
+    static long limit(String name) {
+        return Long.getLong("it.limits." + name);
+    }
+
     static File ear() {
         return new File(System.getProperty("it.ear"));
     }
@@ -27,6 +49,11 @@ final class ItConfig {
 
     static Path storageRoot() {
         return Path.of(System.getProperty("it.storage-root"));
+    }
+
+    /** Where the browser test leaves its screenshots (and the driver's log), created on demand. */
+    static Path screenshotDirectory() throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(Path.of(System.getProperty("it.screenshot-dir")));
     }
 
     /** A scratch directory outside the storage root, created on demand. */

@@ -31,11 +31,28 @@ final class WireClient implements Closeable {
     }
 
     static WireClient connect() throws IOException {
+        return connect(ItConfig.filedockPort(), 0);
+    }
+
+    static WireClient connect(int port) throws IOException {
+        return connect(port, 0);
+    }
+
+    /** A receive buffer of {@code receiveBufferBytes} (0: the default) makes a client that stops reading stall the server soon. */
+    static WireClient connect(int port, int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);
-        socket.connect(new InetSocketAddress("127.0.0.1", ItConfig.filedockPort()), 10_000);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         return new WireClient(socket);
+    }
+
+    /** This end of the connection as the server reports it: {@code 127.0.0.1:<port>}. */
+    String localAddress() {
+        return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
     }
 
     String greeting() {
@@ -106,6 +123,11 @@ final class WireClient implements Closeable {
             }
         }
         return false;
+    }
+
+    /** Makes {@link #close()} reset the connection (RST) instead of closing it in order (FIN). */
+    void resetOnClose() throws IOException {
+        socket.setSoLinger(true, 0);
     }
 
     OutputStream socketOutput() {

@@ -17,7 +17,7 @@ public class StartupLog implements ServletContextListener {
         String host = System.getProperty("jboss.bind.address", "127.0.0.1");
         int port = Integer.getInteger("jboss.http.port", 8080)
                 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
-        LOG.info("FileDock web: http://" + host + ":" + port + event.getServletContext().getContextPath()
-                + "/api/info");
+        String base = "http://" + host + ":" + port + event.getServletContext().getContextPath();
+        LOG.info("FileDock web: " + base + "/ (JSON under " + base + "/api)");
     }
 }

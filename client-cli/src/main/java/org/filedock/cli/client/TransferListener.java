@@ -17,6 +17,33 @@ public interface TransferListener {
         }
     };
 
+    /** One listener that passes every event to each of {@code listeners}, in order. */
+    static TransferListener all(TransferListener... listeners) {
+        TransferListener[] copy = listeners.clone();
+        return new TransferListener() {
+            @Override
+            public void started(long totalBytes) {
+                for (TransferListener listener : copy) {
+                    listener.started(totalBytes);
+                }
+            }
+
+            @Override
+            public void progressed(long bytesDone) {
+                for (TransferListener listener : copy) {
+                    listener.progressed(bytesDone);
+                }
+            }
+
+            @Override
+            public void finished(boolean completed) {
+                for (TransferListener listener : copy) {
+                    listener.finished(completed);
+                }
+            }
+        };
+    }
+
     /** The server accepted the transfer; {@code totalBytes} will follow. */
     void started(long totalBytes);
 

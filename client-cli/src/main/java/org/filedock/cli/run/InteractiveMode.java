@@ -32,7 +32,7 @@ public final class InteractiveMode {
             boolean unicode = StandardCharsets.UTF_8.equals(terminal.encoding());
             Session session = new Session(new StreamOutput(env.out(), env.err()),
                     new ProgressBarDisplay(env.err(), terminal::getWidth, unicode),
-                    setup.settings(), setup.downloadDirectory());
+                    setup.settings(), setup.downloadDirectory(), setup.rateLog());
             CommandRegistry registry = StandardCommands.registry();
             CommandInterpreter interpreter = new CommandInterpreter(registry, session);
             setup.connectLine().ifPresent(interpreter::execute);

@@ -24,7 +24,7 @@ public final class ScriptMode {
     /** @return {@link #SUCCESS} when every command succeeded, else {@link #SOME_COMMAND_FAILED} */
     public static int run(ShellSetup setup, CliEnvironment env, Iterator<String> lines) {
         Session session = new Session(new StreamOutput(env.out(), env.err()), new PlainProgressDisplay(env.err()),
-                setup.settings(), setup.downloadDirectory());
+                setup.settings(), setup.downloadDirectory(), setup.rateLog());
         CommandInterpreter interpreter = new CommandInterpreter(StandardCommands.registry(), session);
         boolean allSucceeded = setup.connectLine().map(interpreter::execute).orElse(true);
         try {

@@ -16,16 +16,24 @@ public final class Session {
     private final TransferDisplay transfers;
     private final ConnectionSettings settings;
     private final Path downloadDirectory;
+    private final RateLogSwitch rateLog;
     private FileDockClient client;
     private String host;
     private int port;
     private boolean exitRequested;
 
+    /** A session whose rate log is off, and written to the current directory when turned on without one. */
     public Session(ShellOutput output, TransferDisplay transfers, ConnectionSettings settings, Path downloadDirectory) {
+        this(output, transfers, settings, downloadDirectory, new RateLogSwitch(Path.of(".")));
+    }
+
+    public Session(ShellOutput output, TransferDisplay transfers, ConnectionSettings settings, Path downloadDirectory,
+                   RateLogSwitch rateLog) {
         this.output = output;
         this.transfers = transfers;
         this.settings = settings;
         this.downloadDirectory = downloadDirectory;
+        this.rateLog = rateLog;
     }
 
     public ShellOutput output() {
@@ -42,6 +50,10 @@ public final class Session {
 
     public Path downloadDirectory() {
         return downloadDirectory;
+    }
+
+    public RateLogSwitch rateLog() {
+        return rateLog;
     }
 
     /** False as soon as the server has gone, even before any command notices. */

@@ -45,7 +45,7 @@ class CommandRegistryTest {
     void theStandardSetHasEveryCommandOfTheShell() {
         CommandRegistry registry = StandardCommands.registry();
         assertEquals(List.of("CD", "CHDIR", "CONNECT", "DELETE", "DIR", "DISCONNECT", "DOWNLOAD", "EXIT", "HELP",
-                "MKDIR", "MOVE", "PWD", "QUIT", "RMDIR", "UPLOAD"), registry.words());
+                "MKDIR", "MOVE", "PWD", "QUIT", "RATELOG", "RMDIR", "UPLOAD"), registry.words());
         assertEquals("CONNECT", registry.commands().get(0).spec().name());
     }
 
@@ -53,6 +53,6 @@ class CommandRegistryTest {
     void onlyLocalCommandsWorkWithoutAConnection() {
         List<String> local = StandardCommands.registry().commands().stream()
                 .filter(c -> !c.spec().needsConnection()).map(c -> c.spec().name()).toList();
-        assertEquals(List.of("CONNECT", "EXIT", "HELP"), local);
+        assertEquals(List.of("CONNECT", "RATELOG", "EXIT", "HELP"), local);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
 
+import org.filedock.api.ApplicationShutdown;
 import org.filedock.api.ConnectorStatusRegistry;
 import org.filedock.api.FileDockConfig;
 import org.filedock.connector.dispatch.EndpointDispatcher;
@@ -34,7 +35,8 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
     private static final Logger LOG = Logger.getLogger(FileDockResourceAdapter.class.getName());
 
     private final transient AtomicReference<EndpointDispatcher> dispatcher = new AtomicReference<>();
-    private transient ProtocolServer server;
+    private transient volatile ProtocolServer server;
+    private transient Runnable shutdownListener;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -57,6 +59,8 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
                     + config.bindAddress() + ":" + config.port().getAsInt() + ": " + e.getMessage(), e);
         }
         ConnectorStatusRegistry.publish(server);
+        shutdownListener = server::shuttingDown;
+        ApplicationShutdown.listen(shutdownListener);
         LOG.info("FileDock protocol listening on " + server.bindAddress() + ":" + server.port()
                 + ", storage root " + config.storageRoot());
     }
@@ -64,6 +68,7 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
     @Override
     public void stop() {
         if (server != null) {
+            ApplicationShutdown.stopListening(shutdownListener);
             ConnectorStatusRegistry.withdraw(server);
             server.stop();
             LOG.info("FileDock protocol listener on port " + server.port() + " closed");
@@ -78,11 +83,19 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
         }
     }
 
+    /**
+     * Without the endpoint no command can run: the clients are told and disconnected, which also
+     * ends every transfer still inside the endpoint, so that the container does not wait for
+     * them while it undeploys or stops.
+     */
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
         EndpointDispatcher current = dispatcher.get();
-        if (current != null && current.factory() == factory) {
-            dispatcher.compareAndSet(current, null);
+        if (current != null && current.factory() == factory && dispatcher.compareAndSet(current, null)) {
+            ProtocolServer running = server;
+            if (running != null) {
+                running.disconnectAll("server shutting down");
+            }
         }
     }
 

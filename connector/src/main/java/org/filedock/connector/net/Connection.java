@@ -8,9 +8,12 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.filedock.api.PayloadTimeoutException;
 import org.filedock.connector.session.Session;
 import org.filedock.protocol.LineFramer;
 import org.filedock.protocol.LineTooLongException;
@@ -24,7 +27,8 @@ import org.filedock.protocol.Reply;
 public final class Connection {
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
-    private static final int INPUT_BUFFER = 64 * 1024;
+    /** Enough for many pipelined commands; payload bytes mostly bypass it. */
+    private static final int INPUT_BUFFER = 16 * 1024;
 
     /** What {@link #readLine()} found. */
     enum LineStatus { LINE, NEED_MORE, CLOSED }
@@ -36,11 +40,16 @@ public final class Connection {
     private final Readiness readiness;
     /** Kept in read mode. */
     private final ByteBuffer input;
-    private final Object writeLock = new Object();
+    /** Held while a reply or payload is written, so that lines never interleave. */
+    private final ReentrantLock writeLock = new ReentrantLock();
     private volatile SelectionKey key;
     private volatile boolean closed;
     private boolean sendingPayload;
     private String lastLine;
+    /** When the last command ended (or the connection was accepted), for the idle timeout. */
+    private volatile long lastCommandNanos = System.nanoTime();
+    /** Set by the selector thread when it hands the connection to a worker, cleared by the worker. */
+    private volatile boolean inWork;
 
     Connection(SocketChannel channel, Session session, int maxLineBytes, Duration ioTimeout, SelectorPool selectors) {
         this.channel = channel;
@@ -65,6 +74,24 @@ public final class Connection {
 
     boolean isClosed() {
         return closed;
+    }
+
+    void commandEnded() {
+        lastCommandNanos = System.nanoTime();
+    }
+
+    /** Whether no command ran and none is running for at least {@code timeout}. */
+    boolean idleLongerThan(Duration timeout, long nowNanos) {
+        return !inWork && !closed && nowNanos - lastCommandNanos > timeout.toNanos();
+    }
+
+    void inWork(boolean working) {
+        inWork = working;
+    }
+
+    /** Whether bytes already read are waiting to be framed. */
+    boolean hasBufferedInput() {
+        return input.hasRemaining();
     }
 
     /**
@@ -132,7 +159,7 @@ public final class Connection {
                 return n;
             }
             if (!readiness.await(SelectionKey.OP_READ, ioTimeout)) {
-                throw new org.filedock.api.PayloadTimeoutException(
+                throw new PayloadTimeoutException(
                         "no payload byte for " + ioTimeout.toSeconds() + " s");
             }
         }
@@ -140,19 +167,25 @@ public final class Connection {
 
     /** Writes all of {@code bytes} to the client, waiting up to the I/O timeout for room. */
     void writeFully(ByteBuffer bytes) throws IOException {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             while (bytes.hasRemaining()) {
                 if (channel.write(bytes) == 0 && !readiness.await(SelectionKey.OP_WRITE, ioTimeout)) {
-                    throw new org.filedock.api.PayloadTimeoutException(
+                    throw new PayloadTimeoutException(
                             "client accepted no byte for " + ioTimeout.toSeconds() + " s");
                 }
             }
+        } finally {
+            writeLock.unlock();
         }
     }
 
     void markPayloadOutgoing(boolean outgoing) {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             sendingPayload = outgoing;
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -170,21 +203,48 @@ public final class Connection {
 
     /**
      * Tells the client why it is being disconnected, unless payload bytes are on their way to it
-     * (a line there would be taken for file content), then closes.
+     * (a line there would be taken for file content) or a reply is half written, then closes.
+     * Never blocks: what does not fit the socket's buffer is dropped.
      */
     void disconnect(String why) {
-        synchronized (writeLock) {
-            if (!closed && !sendingPayload) {
-                try {
-                    ByteBuffer line = ByteBuffer.wrap(
-                            (Reply.disconnected(why).toLine() + "\n").getBytes(StandardCharsets.UTF_8));
-                    channel.write(line); // best effort, never blocks
-                } catch (IOException e) {
-                    LOG.log(Level.FINE, "could not tell " + session + " why it is disconnected", e);
-                }
+        disconnect(List.of(Reply.disconnected(why)));
+    }
+
+    /** As {@link #disconnect(String)}, with the lines to send first (an error, then the goodbye). */
+    void disconnect(List<Reply> lastWords) {
+        if (!tryDisconnect(lastWords, 0)) {
+            close();
+        }
+    }
+
+    /**
+     * Disconnects with last words if no other thread is writing to the client, or stops writing
+     * within {@code waitNanos}; otherwise leaves the connection open and returns {@code false}.
+     */
+    boolean tryDisconnect(List<Reply> lastWords, long waitNanos) {
+        try {
+            if (!writeLock.tryLock(waitNanos, TimeUnit.NANOSECONDS)) {
+                return false;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            if (!closed && !sendingPayload) {
+                StringBuilder text = new StringBuilder();
+                for (Reply reply : lastWords) {
+                    text.append(reply.toLine()).append('\n');
+                }
+                channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not tell " + session + " why it is disconnected", e);
+        } finally {
+            writeLock.unlock();
         }
         close();
+        return true;
     }
 
     void close() {
@@ -198,6 +258,7 @@ public final class Connection {
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing " + session, e);
         }
+        readiness.close();
     }
 
     SocketChannel channel() {

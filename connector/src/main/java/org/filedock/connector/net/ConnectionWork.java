@@ -22,7 +22,16 @@ import org.filedock.protocol.RequestSyntaxException;
 final class ConnectionWork implements Work {
 
     private static final Logger LOG = Logger.getLogger(ConnectionWork.class.getName());
-    /** How long a worker waits for a busy client's next command before handing the connection back. */
+    /**
+     * Commands run in one go before a client that pipelines many lets the others have a turn:
+     * its work goes to the back of the work manager's queue.
+     */
+    static final int TURN = 64;
+    /**
+     * How long a worker waits for a busy client's next command before handing the connection back
+     * to the selector: the next command of a client in a loop comes within a round trip, and
+     * catching it here saves a hand-over to the selector and a new work.
+     */
     private static final Duration LINGER = Duration.ofMillis(2);
 
     private final Connection connection;
@@ -33,11 +42,14 @@ final class ConnectionWork implements Work {
         this.server = server;
     }
 
+    /** What the connection needs once this work returns. */
+    private enum Next { WATCH, RESCHEDULE, NOTHING }
+
     @Override
     public void run() {
-        boolean watchAgain = false;
+        Next next = Next.NOTHING;
         try {
-            watchAgain = serve();
+            next = serve();
         } catch (LineTooLongException e) {
             tryToSend(Reply.error(ErrorCode.BAD_REQUEST, "line too long"));
             server.disconnect(connection, "line too long");
@@ -51,35 +63,47 @@ final class ConnectionWork implements Work {
             // before the connection can reach another worker
             connection.releaseWorkerResources();
         }
-        if (watchAgain) {
-            server.watch(connection);
+        switch (next) {
+            case WATCH -> server.watch(connection);
+            case RESCHEDULE -> server.reschedule(connection);
+            case NOTHING -> { }
         }
     }
 
-    /** Executes the lines that have arrived; {@code true} when the selector should watch the connection again. */
-    private boolean serve() throws IOException {
+    /** Executes the lines that have arrived, and those that come while the worker lingers. */
+    private Next serve() throws IOException {
+        int executed = 0;
         while (!connection.isClosed()) {
+            if (executed >= TURN && connection.hasBufferedInput()) {
+                return Next.RESCHEDULE;
+            }
             Connection.LineStatus status;
             try {
                 status = connection.readLine();
             } catch (MalformedLineException e) {
                 connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
+                connection.commandEnded();
+                executed++;
                 continue;
             }
             switch (status) {
-                case LINE -> execute(connection.lastLine());
+                case LINE -> {
+                    execute(connection.lastLine());
+                    connection.commandEnded();
+                    executed++;
+                }
                 case NEED_MORE -> {
-                    if (!connection.awaitMoreInput(LINGER)) {
-                        return true;
+                    if (executed >= TURN || !connection.awaitMoreInput(LINGER)) {
+                        return Next.WATCH;
                     }
                 }
                 case CLOSED -> {
                     server.closed(connection);
-                    return false;
+                    return Next.NOTHING;
                 }
             }
         }
-        return false;
+        return Next.NOTHING;
     }
 
     private void execute(String line) throws IOException {

@@ -8,7 +8,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,17 +27,25 @@ import org.filedock.api.FileDockConfig;
 import org.filedock.api.FileDockVersion;
 import org.filedock.connector.dispatch.CommandDispatcher;
 import org.filedock.connector.session.Session;
+import org.filedock.protocol.ErrorCode;
 import org.filedock.protocol.Protocol;
 import org.filedock.protocol.Reply;
 
 /**
  * The protocol listener: one selector watches the listening socket and every idle connection;
  * a connection with bytes to read is handed to a work-manager thread ({@link ConnectionWork})
- * and watched again when that work returns.
+ * and watched again when that work returns. The selector's timer enforces the idle timeout,
+ * and the connection limit is checked as each connection is accepted.
  */
 public final class ProtocolServer implements ConnectorStatus {
 
     private static final Logger LOG = Logger.getLogger(ProtocolServer.class.getName());
+    /** How long accepting pauses after it failed (e.g. no file descriptor left). */
+    private static final long ACCEPT_PAUSE_NANOS = Duration.ofMillis(500).toNanos();
+    /** How long {@link #disconnectAll} waits, in all, for replies being written to finish. */
+    private static final long WRITER_GRACE_NANOS = Duration.ofMillis(200).toNanos();
+    private static final Duration LONGEST_TICK = Duration.ofSeconds(1);
+    private static final Duration SHORTEST_TICK = Duration.ofMillis(50);
 
     private final FileDockConfig config;
     private final WorkManager workManager;
@@ -42,15 +53,20 @@ public final class ProtocolServer implements ConnectorStatus {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
     private final SelectorPool workerSelectors = new SelectorPool();
+    private final Admission admission;
     private ServerSocketChannel listener;
     private Selector selector;
+    private SelectionKey acceptKey;
     private SelectorLoop loop;
     private Instant startedAt;
+    /** Selector thread only: when accepting, paused after a failure, starts again; 0 if not paused. */
+    private long acceptPausedUntil;
 
     public ProtocolServer(FileDockConfig config, WorkManager workManager, Supplier<CommandDispatcher> dispatcher) {
         this.config = config;
         this.workManager = workManager;
         this.dispatcher = dispatcher;
+        this.admission = new Admission(config.maxConnections());
     }
 
     public void start() throws IOException, WorkException {
@@ -60,8 +76,8 @@ public final class ProtocolServer implements ConnectorStatus {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(new InetSocketAddress(config.bindAddress(), config.port().orElseThrow()), 1024);
             listener.configureBlocking(false);
-            listener.register(selector, SelectionKey.OP_ACCEPT);
-            loop = new SelectorLoop(this, selector);
+            acceptKey = listener.register(selector, SelectionKey.OP_ACCEPT);
+            loop = new SelectorLoop(this, selector, tickFor(config.idleTimeout()));
             workManager.startWork(loop);
         } catch (IOException | WorkException | RuntimeException e) {
             listener.close();
@@ -71,16 +87,57 @@ public final class ProtocolServer implements ConnectorStatus {
         startedAt = Instant.now();
     }
 
+    /** A quarter of the idle timeout, between 50 ms and 1 s: timeouts are late by at most that. */
+    static Duration tickFor(Duration idleTimeout) {
+        Duration quarter = idleTimeout.dividedBy(4);
+        if (quarter.compareTo(LONGEST_TICK) > 0) {
+            return LONGEST_TICK;
+        }
+        return quarter.compareTo(SHORTEST_TICK) < 0 ? SHORTEST_TICK : quarter;
+    }
+
     /** Closes the listener, disconnects every client and returns once the port is free. */
     public void stop() {
+        admission.shutDown();
         if (loop != null) {
             loop.stopAndAwait();
         }
-        for (Connection connection : connections) {
-            disconnect(connection, "server shutting down");
-        }
+        disconnectAll(Admission.SHUTTING_DOWN);
         closeQuietly();
         workerSelectors.close();
+    }
+
+    /**
+     * The application is going away: every client is disconnected now, so that running
+     * transfers end, and newcomers are turned away until {@link #stop()} closes the port.
+     */
+    public void shuttingDown() {
+        admission.shutDown();
+        disconnectAll(Admission.SHUTTING_DOWN);
+    }
+
+    /**
+     * Disconnects every client (a running transfer fails at once, so its command ends and its
+     * thread returns); the listener stays open.
+     */
+    public void disconnectAll(String why) {
+        List<Reply> lastWords = List.of(Reply.disconnected(why));
+        List<Connection> writing = new ArrayList<>();
+        for (Connection connection : connections) {
+            if (connection.tryDisconnect(lastWords, 0)) {
+                connections.remove(connection);
+            } else {
+                writing.add(connection);
+            }
+        }
+        // a reply being written is usually done in microseconds; one to a client that does not read never is
+        long deadline = System.nanoTime() + WRITER_GRACE_NANOS;
+        for (Connection connection : writing) {
+            if (!connection.tryDisconnect(lastWords, Math.max(0, deadline - System.nanoTime()))) {
+                connection.close();
+            }
+            connections.remove(connection);
+        }
     }
 
     void closeQuietly() {
@@ -103,12 +160,17 @@ public final class ProtocolServer implements ConnectorStatus {
                 accept(channel);
             }
         } catch (IOException e) {
-            // e.g. out of file descriptors: keep serving the connections we have
-            LOG.log(Level.WARNING, "could not accept a connection", e);
+            // e.g. out of file descriptors: keep serving the connections we have, try again soon
+            LOG.log(Level.WARNING, "could not accept a connection; accepting again in 500 ms", e);
+            acceptKey.interestOps(0);
+            acceptPausedUntil = System.nanoTime() + ACCEPT_PAUSE_NANOS;
         }
     }
 
     private void accept(SocketChannel channel) {
+        if (!admission.admit(channel, connections.size())) {
+            return;
+        }
         String client = String.valueOf(channel.socket().getRemoteSocketAddress()).replaceFirst("^/", "");
         Session session = new Session(Long.toString(sessionIds.incrementAndGet()), client);
         Connection connection = new Connection(channel, session, config.maxLineBytes(), config.payloadTimeout(),
@@ -126,10 +188,27 @@ public final class ProtocolServer implements ConnectorStatus {
         }
     }
 
+    /** Called by the selector loop on its timer: idle sessions end, paused accepting resumes. */
+    void tick(long nowNanos) {
+        if (acceptPausedUntil != 0 && nowNanos - acceptPausedUntil >= 0) {
+            acceptPausedUntil = 0;
+            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+        }
+        for (Connection connection : connections) {
+            if (connection.idleLongerThan(config.idleTimeout(), nowNanos)) {
+                LOG.fine(() -> connection.session() + " idle for " + config.idleTimeout().toSeconds() + " s");
+                connection.disconnect(List.of(Reply.error(ErrorCode.TIMEOUT, "idle timeout"),
+                        Reply.disconnected("idle timeout")));
+                connections.remove(connection);
+            }
+        }
+    }
+
     /** Called by the selector loop: the connection has bytes, a worker takes it from here. */
     void readable(Connection connection) {
         try {
             connection.key().interestOps(0);
+            connection.inWork(true);
             workManager.scheduleWork(new ConnectionWork(connection, this));
         } catch (WorkException e) {
             LOG.log(Level.SEVERE, "no worker for " + connection.session(), e);
@@ -139,8 +218,19 @@ public final class ProtocolServer implements ConnectorStatus {
         }
     }
 
+    /** A worker hands over a connection with commands still buffered, so that others get a turn. */
+    void reschedule(Connection connection) {
+        try {
+            workManager.scheduleWork(new ConnectionWork(connection, this));
+        } catch (WorkException e) {
+            LOG.log(Level.SEVERE, "no worker for " + connection.session(), e);
+            disconnect(connection, "server overloaded");
+        }
+    }
+
     /** A worker is done with the connection until the client sends more. */
     void watch(Connection connection) {
+        connection.inWork(false);
         try {
             connection.key().interestOps(SelectionKey.OP_READ);
             selector.wakeup();

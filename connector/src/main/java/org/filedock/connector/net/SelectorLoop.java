@@ -5,6 +5,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,18 +18,24 @@ import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkContext;
 import jakarta.resource.spi.work.WorkContextProvider;
 
-/** The one long-running work of the adapter: accepts connections and notices readable ones. */
+/**
+ * The one long-running work of the adapter: accepts connections, notices readable ones, and on
+ * a coarse timer lets the server look after idle ones ({@link ProtocolServer#tick(long)}), so
+ * that no timeout needs a thread of its own.
+ */
 final class SelectorLoop implements Work, WorkContextProvider {
 
     private static final Logger LOG = Logger.getLogger(SelectorLoop.class.getName());
     private final ProtocolServer server;
     private final Selector selector;
+    private final long tickNanos;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    SelectorLoop(ProtocolServer server, Selector selector) {
+    SelectorLoop(ProtocolServer server, Selector selector, Duration tick) {
         this.server = server;
         this.selector = selector;
+        this.tickNanos = tick.toNanos();
     }
 
     @Override
@@ -42,13 +49,20 @@ final class SelectorLoop implements Work, WorkContextProvider {
     @Override
     public void run() {
         try {
+            long nextTick = System.nanoTime() + tickNanos;
             while (running) {
-                selector.select();
+                long waitMillis = TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime());
+                selector.select(Math.max(1, waitMillis));
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
                     keys.remove();
                     handle(key);
+                }
+                long now = System.nanoTime();
+                if (now - nextTick >= 0) {
+                    server.tick(now);
+                    nextTick = now + tickNanos;
                 }
             }
         } catch (IOException | ClosedSelectorException e) {
@@ -61,7 +75,7 @@ final class SelectorLoop implements Work, WorkContextProvider {
         }
     }
 
-    private void handle(SelectionKey key) throws IOException {
+    private void handle(SelectionKey key) {
         try {
             if (!key.isValid()) {
                 return;
@@ -73,6 +87,12 @@ final class SelectorLoop implements Work, WorkContextProvider {
             }
         } catch (CancelledKeyException e) {
             // closed meanwhile by a worker
+        } catch (RuntimeException e) {
+            // one connection's trouble must not end the listener for everybody
+            LOG.log(Level.SEVERE, "unexpected failure in the FileDock selector", e);
+            if (key.attachment() instanceof Connection connection) {
+                server.closed(connection);
+            }
         }
     }
 

@@ -5,15 +5,22 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves payload bytes between a file and the client through one buffer, never the whole file.
  * Failures say which side failed, because the reply depends on it: the client's side ends the
  * connection, the storage's side is reported to a client that is still there.
+ * <p>
+ * Every chunk that crosses the client's side is added to a counter that the rate history samples
+ * from another thread; this thread is its only writer, so a release store is enough (no lock, no
+ * atomic read-modify-write). Writes to the client go in slices, so that a slow client's progress
+ * shows between two buffers.
  */
 final class PayloadCopier {
 
     static final int BUFFER_SIZE = 1 << 20;
+    static final int CLIENT_WRITE_SLICE = 1 << 18;
 
     /** The client's side of a copy failed (gone, stalled). */
     static final class ClientFailure extends Exception {
@@ -42,6 +49,12 @@ final class PayloadCopier {
     }
 
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final AtomicLong moved;
+
+    /** @param moved advanced by the number of payload bytes that cross the client's side */
+    PayloadCopier(AtomicLong moved) {
+        this.moved = moved;
+    }
 
     /** Copies exactly {@code size} bytes from the client into the file. */
     void receive(ReadableByteChannel client, FileChannel file, long size) throws ClientFailure, StorageFailure {
@@ -50,9 +63,11 @@ final class PayloadCopier {
             buffer.clear().limit((int) Math.min(buffer.capacity(), left));
             try {
                 while (buffer.hasRemaining()) {
-                    if (client.read(buffer) < 0) {
+                    int n = client.read(buffer);
+                    if (n < 0) {
                         throw new java.io.EOFException("payload ended early");
                     }
+                    count(n);
                 }
             } catch (IOException e) {
                 throw new ClientFailure(e);
@@ -96,13 +111,20 @@ final class PayloadCopier {
             }
             buffer.flip();
             position += buffer.remaining();
+            int end = buffer.limit();
             try {
                 while (buffer.hasRemaining()) {
-                    client.write(buffer);
+                    buffer.limit(Math.min(end, buffer.position() + CLIENT_WRITE_SLICE));
+                    count(client.write(buffer));
+                    buffer.limit(end);
                 }
             } catch (IOException e) {
                 throw new ClientFailure(e);
             }
         }
+    }
+
+    private void count(int n) {
+        moved.setRelease(moved.getPlain() + n);
     }
 }

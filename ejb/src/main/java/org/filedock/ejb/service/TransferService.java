@@ -13,7 +13,10 @@ import jakarta.inject.Inject;
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
 import org.filedock.api.PayloadTimeoutException;
+import org.filedock.api.history.TransferDirection;
 import org.filedock.ejb.lock.FileLock;
+import org.filedock.ejb.history.recording.ActiveTransfer;
+import org.filedock.ejb.history.recording.TransferRecorder;
 import org.filedock.ejb.lock.LockManager;
 import org.filedock.ejb.path.PathResolver;
 import org.filedock.ejb.path.StoragePath;
@@ -28,7 +31,8 @@ import org.filedock.protocol.Reply;
 /**
  * Uploads and downloads (contract §6). No container transaction: a transfer may take longer than
  * any transaction timeout, and the file system is not transactional anyway; atomicity comes from
- * the temporary file and its atomic rename.
+ * the temporary file and its atomic rename. Each transfer the server accepts is recorded for the
+ * rate history from its first reply to its end; a transfer refused before that is not one.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -42,23 +46,31 @@ public class TransferService {
     @Inject
     LockManager locks;
 
+    @Inject
+    TransferRecorder recorder;
+
     public Reply upload(String currentDirectory, String path, long size, Exchange exchange) throws CommandException {
         StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
         try (FileLock lock = locks.lockForUpload(file);
-             Upload upload = storage.beginUpload(file, size)) {
-            PayloadCopier copier = new PayloadCopier();
+             Upload upload = storage.beginUpload(file, size);
+             ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
+                     exchange.session().clientAddress(), size)) {
+            PayloadCopier copier = new PayloadCopier(recording.bytes());
             ReadableByteChannel payload = exchange.receivePayload(size);
             try {
                 exchange.send(Reply.ok("Ready"));
                 copier.receive(payload, upload.channel(), size);
             } catch (IOException e) {
+                recording.aborted();
                 return clientLost(exchange, file, e);
             } catch (ClientFailure e) {
+                recording.aborted();
                 return clientLost(exchange, file, e.io());
             } catch (StorageFailure e) {
                 return storageFailed(exchange, file, copier, payload, e.io());
             }
             upload.commit();
+            recording.completed();
             return Reply.ok("File uploaded");
         }
     }
@@ -66,12 +78,16 @@ public class TransferService {
     public Reply download(String currentDirectory, String path, Exchange exchange) throws CommandException {
         StoragePath file = PathResolver.resolve(currentDirectory, path);
         try (FileLock lock = locks.lockForDownload(file);
-             Download download = storage.openDownload(file)) {
+             Download download = storage.openDownload(file);
+             ActiveTransfer recording = recorder.start(TransferDirection.DOWNLOAD, file.toString(),
+                     exchange.session().clientAddress(), download.size())) {
             try {
                 exchange.send(Reply.ok(Long.toString(download.size())));
-                new PayloadCopier().send(download.channel(), exchange.payloadSink(), download.size());
+                new PayloadCopier(recording.bytes())
+                        .send(download.channel(), exchange.payloadSink(), download.size());
             } catch (IOException | ClientFailure e) {
                 // gone or not reading: a line now would land inside the payload, so just close
+                recording.aborted();
                 LOG.info("download of " + file + " for " + exchange.session() + " ended early: " + e.getMessage());
                 exchange.abort();
                 return null;
@@ -81,6 +97,7 @@ public class TransferService {
                 exchange.abort();
                 return null;
             }
+            recording.completed();
             exchange.session().awaitDownloadAck(true);
             return null;
         }

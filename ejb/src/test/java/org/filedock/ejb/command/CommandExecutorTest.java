@@ -5,12 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 
 import org.filedock.api.FileDockConfig;
+import org.filedock.api.history.TransferDirection;
+import org.filedock.api.history.TransferOutcome;
 import org.filedock.ejb.config.StorageProducer;
+import org.filedock.ejb.history.recording.FinishedTransfer;
+import org.filedock.ejb.history.recording.TransferEnded;
+import org.filedock.ejb.history.recording.TransferRecorder;
 import org.filedock.ejb.service.FileOperations;
 import org.filedock.ejb.service.TransferService;
 import org.filedock.protocol.Reply;
@@ -24,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +51,8 @@ class CommandExecutorTest {
                     UploadCommand.class, DownloadCommand.class, CompleteCommand.class, DeleteCommand.class,
                     DirCommand.class, MkdirCommand.class, ChdirCommand.class, RmdirCommand.class,
                     MoveCommand.class, PwdCommand.class, DisconnectCommand.class,
-                    FileOperations.class, TransferService.class, StorageProducer.class)
+                    FileOperations.class, TransferService.class, StorageProducer.class,
+                    TransferRecorder.class, EndedTransfers.class)
             .activate(ApplicationScoped.class)
             .build();
 
@@ -50,6 +61,25 @@ class CommandExecutorTest {
 
     @Inject
     CommandRegistry registry;
+
+    @Inject
+    EndedTransfers ended;
+
+    /** Receives the recorder's asynchronous end-of-transfer events, as the archiver does in the server. */
+    @ApplicationScoped
+    static class EndedTransfers {
+        final BlockingQueue<FinishedTransfer> records = new LinkedBlockingQueue<>();
+
+        void seen(@ObservesAsync TransferEnded event) {
+            records.add(event.seal());
+        }
+
+        FinishedTransfer next() throws InterruptedException {
+            FinishedTransfer record = records.poll(10, TimeUnit.SECONDS);
+            assertNotNull(record, "a transfer ended");
+            return record;
+        }
+    }
 
     @BeforeAll
     static void storageRoot() throws Exception {
@@ -105,6 +135,36 @@ class CommandExecutorTest {
         assertArrayEquals(content, exchange.payloadOut.toByteArray());
         assertEquals("OK@Download complete", run("COMPLETE", exchange));
         assertTrue(run("COMPLETE", exchange).startsWith("ERR@BAD_REQUEST "));
+    }
+
+    @Test
+    void transfersAreRecordedWithTheirOutcome() throws Exception {
+        byte[] content = "measured".getBytes(StandardCharsets.UTF_8);
+        String name = "r-" + System.nanoTime();
+        run("UPLOAD " + name + " " + content.length, new RecordingExchange().payload(content));
+        FinishedTransfer upload = ended.next();
+        assertEquals(TransferDirection.UPLOAD, upload.direction());
+        assertEquals("/" + name, upload.path());
+        assertEquals("127.0.0.1:1", upload.clientAddress());
+        assertEquals(content.length, upload.declaredSize());
+        assertEquals(content.length, upload.bytesMoved());
+        assertEquals(TransferOutcome.COMPLETED, upload.outcome());
+        assertEquals(content.length, upload.samples().get(upload.samples().size() - 1).bytes());
+
+        executor.execute(parse("DOWNLOAD " + name), new RecordingExchange());
+        FinishedTransfer download = ended.next();
+        assertEquals(TransferDirection.DOWNLOAD, download.direction());
+        assertEquals(content.length, download.bytesMoved());
+        assertEquals(TransferOutcome.COMPLETED, download.outcome());
+
+        // the client sends 3 bytes of 8 and goes away
+        RecordingExchange gone = new RecordingExchange().payload(new byte[3]);
+        assertNull(executor.execute(parse("UPLOAD cut-" + name + " 8"), gone));
+        assertTrue(gone.aborted);
+        FinishedTransfer cut = ended.next();
+        assertEquals(TransferOutcome.ABORTED, cut.outcome());
+        assertEquals(8, cut.declaredSize());
+        assertEquals(3, cut.bytesMoved());
     }
 
     @Test

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import org.filedock.cli.rate.TransferDirection;
 import org.filedock.cli.shell.CommandException;
 import org.filedock.cli.shell.CommandSpec;
 import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.ShellCommand;
+import org.filedock.cli.shell.TrackedTransfer;
 
 /** {@code DOWNLOAD path}: saved under its last name segment in the download directory, replacing a file of that name. */
 public final class DownloadCommand implements ShellCommand {
@@ -23,9 +25,12 @@ public final class DownloadCommand implements ShellCommand {
     @Override
     public void run(Session session, List<String> args) throws CommandException, IOException {
         String remote = args.get(0);
-        Path target = session.downloadDirectory().resolve(localName(remote));
-        String reply = session.client().download(remote, target, session.transfers().track("download " + remote));
+        String name = localName(remote);
+        Path target = session.downloadDirectory().resolve(name);
+        TrackedTransfer transfer = TrackedTransfer.begin(session, TransferDirection.DOWNLOAD, name, "download " + remote);
+        String reply = session.client().download(remote, target, transfer.listener());
         session.output().message(reply);
+        transfer.report();
     }
 
     /** The last segment of the remote path; a name that would leave the download directory is refused. */

@@ -21,6 +21,7 @@ public final class StandardCommands {
                 .register(new RmdirCommand())
                 .register(new MoveCommand())
                 .register(new PwdCommand())
+                .register(new RateLogCommand())
                 .register(new DisconnectCommand())
                 .register(new ExitCommand())
                 .register(new HelpCommand(registry));

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import org.filedock.cli.rate.TransferDirection;
 import org.filedock.cli.shell.CommandException;
 import org.filedock.cli.shell.CommandSpec;
 import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.ShellCommand;
+import org.filedock.cli.shell.TrackedTransfer;
 
 /** {@code UPLOAD localpath [remotepath]}: the remote name defaults to the local file's name. */
 public final class UploadCommand implements ShellCommand {
@@ -28,8 +30,16 @@ public final class UploadCommand implements ShellCommand {
             throw new CommandException("cannot tell a remote name from " + args.get(0) + "; give one");
         }
         String remote = args.size() > 1 ? args.get(1) : fileName.toString();
-        String reply = session.client().upload(local, remote, session.transfers().track("upload " + remote));
+        TrackedTransfer transfer = TrackedTransfer.begin(session, TransferDirection.UPLOAD, lastSegment(remote),
+                "upload " + remote);
+        String reply = session.client().upload(local, remote, transfer.listener());
         session.output().message(reply);
+        transfer.report();
+    }
+
+    private static String lastSegment(String remote) {
+        String trimmed = remote.endsWith("/") ? remote.substring(0, remote.length() - 1) : remote;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     private static Path localPath(String text) throws CommandException {

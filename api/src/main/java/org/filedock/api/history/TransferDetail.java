@@ -1,0 +1,40 @@
+package org.filedock.api.history;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * One finished transfer with its summary figures, as {@code GET /api/transfers/{id}} returns it:
+ * the fields of {@link TransferSummary} and the duration, the number of rate samples kept and the
+ * highest sampled rate.
+ */
+@Schema(description = "A finished transfer with its summary figures")
+public record TransferDetail(
+        @Schema(description = "the transfer's id, a UUID assigned when it started")
+        String id,
+        @Schema(description = "UPLOAD (client to server) or DOWNLOAD (server to client)")
+        TransferDirection direction,
+        @Schema(description = "absolute path within the storage root, e.g. /a/b.txt")
+        String path,
+        @Schema(description = "the client's address, host:port")
+        String clientAddress,
+        @Schema(description = "bytes announced by the upload, or the size of the downloaded file")
+        long declaredSize,
+        @Schema(description = "payload bytes that crossed the network")
+        long bytesMoved,
+        @Schema(description = "when the server accepted the transfer")
+        Instant startedAt,
+        @Schema(description = "when the transfer ended, whichever way")
+        Instant endedAt,
+        @Schema(description = "ABORTED: the client went away or stalled; FAILED: a server-side error")
+        TransferOutcome outcome,
+        @Schema(description = "bytes per second over the whole transfer")
+        double meanRate,
+        @Schema(description = "from startedAt to endedAt, in seconds")
+        double durationSeconds,
+        @Schema(description = "how many rate samples are kept")
+        int sampleCount,
+        @Schema(description = "the highest sampled rate, bytes per second")
+        double peakRate) {
+}

@@ -1,0 +1,231 @@
+package org.filedock.connector.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.filedock.api.Exchange;
+import org.filedock.api.FileDockConfig;
+import org.filedock.protocol.LineReader;
+import org.filedock.protocol.Reply;
+import org.filedock.protocol.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The listener's limits and timeouts on real loopback sockets, with a thread pool standing in
+ * for the container's work manager and a small dispatcher standing in for the endpoint.
+ */
+class ProtocolServerTest {
+
+    private final ThreadPoolWorkManager workManager = new ThreadPoolWorkManager();
+    private final CompletableFuture<IOException> payloadFailure = new CompletableFuture<>();
+    private final List<Client> clients = new ArrayList<>();
+    private ProtocolServer server;
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Client client : clients) {
+            client.socket.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+        workManager.close();
+    }
+
+    @Test
+    void aSessionWithoutCommandsIsClosedAfterTheIdleTimeout() throws Exception {
+        start("filedock.idle-timeout", "1");
+        Client client = connect();
+        long started = System.nanoTime();
+        assertEquals("ERR@TIMEOUT idle timeout", client.in.readLine());
+        assertEquals("DISCONNECTED@idle timeout", client.in.readLine());
+        assertNull(client.in.readLine());
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(waited >= 900 && waited < 5000, waited + " ms");
+        awaitTrue(() -> server.openSessions() == 0, "the session is forgotten");
+    }
+
+    @Test
+    void commandsKeepASessionAliveAndHalfALineDoesNot() throws Exception {
+        start("filedock.idle-timeout", "1");
+        Client active = connect();
+        Client halfLine = connect();
+        halfLine.send("PW");
+        for (int i = 0; i < 8; i++) {
+            assertEquals("OK@/", active.call("PWD"));
+            Thread.sleep(250);
+        }
+        assertEquals("ERR@TIMEOUT idle timeout", halfLine.in.readLine());
+        assertEquals("DISCONNECTED@idle timeout", halfLine.in.readLine());
+        assertEquals("OK@/", active.call("PWD"));
+    }
+
+    @Test
+    void theConnectionOverTheLimitIsRefusedAndAFreedPlaceIsTakenAgain() throws Exception {
+        start("filedock.max-connections", "3");
+        Client first = connect();
+        connect();
+        connect();
+        try (Socket over = new Socket()) {
+            over.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            LineReader in = new LineReader(over.getInputStream());
+            assertEquals("ERR@LIMIT too many connections", in.readLine());
+            assertNull(in.readLine());
+        }
+        assertEquals("OK@/", first.call("PWD"), "the others are not affected");
+        first.socket.close();
+        clients.remove(first);
+        awaitTrue(() -> server.openSessions() == 2, "the closed connection is noticed");
+        assertEquals("OK@/", connect().call("PWD"));
+    }
+
+    @Test
+    void idleConnectionsHoldNoThread() throws Exception {
+        start();
+        for (int i = 0; i < 200; i++) {
+            assertEquals("OK@/", connect().call("PWD"));
+        }
+        // the selector loop is the only work left running
+        awaitTrue(() -> workManager.running() == 1, "every worker returned");
+        assertEquals(200, server.openSessions());
+    }
+
+    @Test
+    void stoppingEndsARunningTransferAtOnceAndSaysWhyToItsClient() throws Exception {
+        start("filedock.payload-timeout", "60");
+        Client uploader = connect();
+        Client idle = connect();
+        uploader.send("UPLOAD 100\n");
+        assertEquals("OK@Ready", uploader.in.readLine());
+        uploader.socket.getOutputStream().write(new byte[10]);
+        awaitTrue(() -> workManager.running() == 2, "the transfer is under way");
+
+        long started = System.nanoTime();
+        server.stop();
+        server = null;
+
+        assertTrue(payloadFailure.get(5, TimeUnit.SECONDS) != null, "the transfer failed");
+        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) < 5);
+        assertEquals("DISCONNECTED@server shutting down", uploader.in.readLine());
+        assertEquals("DISCONNECTED@server shutting down", idle.in.readLine());
+        assertNull(idle.in.readLine());
+        awaitTrue(() -> workManager.running() == 0, "every worker returned");
+    }
+
+    @Test
+    void whenTheApplicationStopsClientsAreToldAndNewcomersTurnedAway() throws Exception {
+        start();
+        Client uploader = connect();
+        uploader.send("UPLOAD 100\n");
+        assertEquals("OK@Ready", uploader.in.readLine());
+
+        server.shuttingDown();
+
+        assertTrue(payloadFailure.get(5, TimeUnit.SECONDS) != null, "the transfer failed");
+        assertEquals("DISCONNECTED@server shutting down", uploader.in.readLine());
+        try (Socket late = new Socket()) {
+            late.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            LineReader in = new LineReader(late.getInputStream());
+            assertEquals("DISCONNECTED@server shutting down", in.readLine());
+            assertNull(in.readLine());
+        }
+    }
+
+    @Test
+    void thePayloadTimeoutEndsAStalledTransfer() throws Exception {
+        start("filedock.payload-timeout", "1");
+        Client uploader = connect();
+        uploader.send("UPLOAD 100\n");
+        assertEquals("OK@Ready", uploader.in.readLine());
+        IOException failure = payloadFailure.get(5, TimeUnit.SECONDS);
+        assertEquals("no payload byte for 1 s", failure.getMessage());
+    }
+
+    private void start(String... properties) throws Exception {
+        Properties p = new Properties();
+        p.setProperty(FileDockConfig.PORT, "0");
+        p.setProperty(FileDockConfig.ROOT, System.getProperty("java.io.tmpdir"));
+        for (int i = 0; i < properties.length; i += 2) {
+            p.setProperty(properties[i], properties[i + 1]);
+        }
+        server = new ProtocolServer(FileDockConfig.from(p), workManager, () -> this::dispatch);
+        server.start();
+    }
+
+    /** PWD, and an UPLOAD without a path that only reads its payload. */
+    private Reply dispatch(Request request, Exchange exchange) {
+        if (request.verb().equals("UPLOAD")) {
+            long size = Long.parseLong(request.arg(0));
+            try {
+                ReadableByteChannel payload = exchange.receivePayload(size);
+                exchange.send(Reply.ok("Ready"));
+                ByteBuffer buffer = ByteBuffer.allocate(64);
+                while (payload.read(buffer.clear()) >= 0) {
+                    // read to the end
+                }
+                return Reply.ok("File uploaded");
+            } catch (IOException e) {
+                payloadFailure.complete(e);
+                return Reply.disconnected("payload failed");
+            }
+        }
+        return Reply.ok("/");
+    }
+
+    private Client connect() throws IOException {
+        Socket socket = new Socket();
+        socket.setSoTimeout(10_000);
+        socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+        Client client = new Client(socket);
+        clients.add(client);
+        assertTrue(client.in.readLine().startsWith("OK@Welcome to the server"));
+        return client;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static final class Client {
+        final Socket socket;
+        final LineReader in;
+
+        Client(Socket socket) throws IOException {
+            this.socket = socket;
+            InputStream input = socket.getInputStream();
+            this.in = new LineReader(input);
+        }
+
+        void send(String text) throws IOException {
+            socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        String call(String line) throws IOException {
+            send(line + "\n");
+            return in.readLine();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.filedock.ejb.history.recording;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.filedock.api.history.LiveTransfer;
+import org.filedock.api.history.TransferDirection;
+import org.filedock.api.history.TransferOutcome;
+
+/**
+ * One transfer while it runs. The transfer's thread advances {@link #bytes()} and, at the end,
+ * sets the outcome and closes it; the sampling clock reads the counter from its own thread; the
+ * series is sealed off both, after the end. The outcome is {@link TransferOutcome#FAILED} unless
+ * the transfer says otherwise before closing.
+ */
+public final class ActiveTransfer implements AutoCloseable {
+
+    private final TransferRecorder recorder;
+    private final String id;
+    private final TransferDirection direction;
+    private final String path;
+    private final String clientAddress;
+    private final long declaredSize;
+    private final Instant startedAt;
+    private final long startNanos;
+    private final AtomicLong bytes = new AtomicLong();
+    private final RateSampler sampler;
+
+    // written by the transfer's thread before it hands the transfer over (see TransferRecorder.ended)
+    private TransferOutcome outcome = TransferOutcome.FAILED;
+    private boolean closed;
+    private long endNanos;
+    private long endBytes;
+
+    ActiveTransfer(TransferRecorder recorder, String id, TransferDirection direction, String path,
+                   String clientAddress, long declaredSize, Instant startedAt, long startNanos) {
+        this.recorder = recorder;
+        this.id = id;
+        this.direction = direction;
+        this.path = path;
+        this.clientAddress = clientAddress;
+        this.declaredSize = declaredSize;
+        this.startedAt = startedAt.truncatedTo(ChronoUnit.MICROS);
+        this.startNanos = startNanos;
+        this.sampler = new RateSampler(startNanos, TransferRecorder.SAMPLING_INTERVAL.toNanos(),
+                TransferRecorder.MAX_SAMPLES);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Payload bytes moved so far. Only the transfer's thread writes it, so it may add with
+     * {@code setRelease(getPlain() + n)}, which costs no more than a plain store.
+     */
+    public AtomicLong bytes() {
+        return bytes;
+    }
+
+    public void completed() {
+        outcome = TransferOutcome.COMPLETED;
+    }
+
+    /** The client went away or stalled. */
+    public void aborted() {
+        outcome = TransferOutcome.ABORTED;
+    }
+
+    /** The transfer is over, whichever way: its outcome is final. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            recorder.ended(this);
+        }
+    }
+
+    void markEnded(long nowNanos) {
+        endNanos = nowNanos;
+        endBytes = bytes.get();
+    }
+
+    void tick(long nowNanos) {
+        synchronized (sampler) {
+            sampler.tick(nowNanos, bytes.get());
+        }
+    }
+
+    LiveTransfer live(long nowNanos) {
+        long moved = bytes.get();
+        double rate;
+        synchronized (sampler) {
+            rate = sampler.size() > 0 ? sampler.latestRate() : meanRate(moved, nowNanos - startNanos);
+        }
+        return new LiveTransfer(id, direction, path, clientAddress, declaredSize, moved, startedAt, rate);
+    }
+
+    /** Takes the final sample and returns the whole record; called once, after {@link #close()}. */
+    FinishedTransfer seal() {
+        synchronized (sampler) {
+            sampler.finish(endNanos, endBytes);
+            long elapsed = Math.max(0, endNanos - startNanos);
+            Instant endedAt = startedAt.plusNanos(elapsed).truncatedTo(ChronoUnit.MICROS);
+            return new FinishedTransfer(id, direction, path, clientAddress, declaredSize, endBytes, startedAt,
+                    endedAt, outcome, meanRate(endBytes, elapsed), sampler.peakRate(), sampler.samples());
+        }
+    }
+
+    private static double meanRate(long bytes, long elapsedNanos) {
+        return elapsedNanos <= 0 ? 0 : bytes * 1e9 / elapsedNanos;
+    }
+}

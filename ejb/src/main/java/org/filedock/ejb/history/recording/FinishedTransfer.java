@@ -1,0 +1,28 @@
+package org.filedock.ejb.history.recording;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.filedock.api.history.RateSample;
+import org.filedock.api.history.TransferDirection;
+import org.filedock.api.history.TransferOutcome;
+
+/** Everything measured of one transfer, ready to be stored. */
+public record FinishedTransfer(
+        String id,
+        TransferDirection direction,
+        String path,
+        String clientAddress,
+        long declaredSize,
+        long bytesMoved,
+        Instant startedAt,
+        Instant endedAt,
+        TransferOutcome outcome,
+        double meanRate,
+        double peakRate,
+        List<RateSample> samples) {
+
+    public FinishedTransfer {
+        samples = List.copyOf(samples);
+    }
+}

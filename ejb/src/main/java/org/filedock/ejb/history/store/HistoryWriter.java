@@ -1,0 +1,26 @@
+package org.filedock.ejb.history.store;
+
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.filedock.api.history.RateSample;
+import org.filedock.ejb.history.recording.FinishedTransfer;
+
+/** Stores one finished transfer and its samples in one transaction. */
+@Stateless
+public class HistoryWriter {
+
+    @PersistenceContext(unitName = HistoryUnit.NAME)
+    EntityManager em;
+
+    public void save(FinishedTransfer transfer) {
+        em.persist(TransferEntity.of(transfer));
+        List<RateSample> samples = transfer.samples();
+        for (int i = 0; i < samples.size(); i++) {
+            em.persist(new SampleEntity(transfer.id(), i, samples.get(i)));
+        }
+    }
+}

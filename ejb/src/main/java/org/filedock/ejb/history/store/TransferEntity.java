@@ -1,0 +1,127 @@
+package org.filedock.ejb.history.store;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.filedock.api.history.TransferDirection;
+import org.filedock.api.history.TransferOutcome;
+import org.filedock.ejb.history.recording.FinishedTransfer;
+
+/** A finished transfer with its summary figures (table {@code fd_transfer}). */
+@Entity
+@Table(name = "fd_transfer")
+public class TransferEntity {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private TransferDirection direction;
+
+    @Column(nullable = false)
+    private String path;
+
+    @Column(name = "client_address", nullable = false)
+    private String clientAddress;
+
+    @Column(name = "declared_size", nullable = false)
+    private long declaredSize;
+
+    @Column(name = "bytes_moved", nullable = false)
+    private long bytesMoved;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "ended_at", nullable = false)
+    private Instant endedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 9)
+    private TransferOutcome outcome;
+
+    @Column(name = "mean_rate", nullable = false)
+    private double meanRate;
+
+    @Column(name = "peak_rate", nullable = false)
+    private double peakRate;
+
+    @Column(name = "sample_count", nullable = false)
+    private int sampleCount;
+
+    protected TransferEntity() {
+    }
+
+    static TransferEntity of(FinishedTransfer t) {
+        TransferEntity e = new TransferEntity();
+        e.id = t.id();
+        e.direction = t.direction();
+        e.path = t.path();
+        e.clientAddress = t.clientAddress();
+        e.declaredSize = t.declaredSize();
+        e.bytesMoved = t.bytesMoved();
+        e.startedAt = t.startedAt();
+        e.endedAt = t.endedAt();
+        e.outcome = t.outcome();
+        e.meanRate = t.meanRate();
+        e.peakRate = t.peakRate();
+        e.sampleCount = t.samples().size();
+        return e;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public TransferDirection direction() {
+        return direction;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public long declaredSize() {
+        return declaredSize;
+    }
+
+    public long bytesMoved() {
+        return bytesMoved;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+
+    public TransferOutcome outcome() {
+        return outcome;
+    }
+
+    public double meanRate() {
+        return meanRate;
+    }
+
+    public double peakRate() {
+        return peakRate;
+    }
+
+    public int sampleCount() {
+        return sampleCount;
+    }
+}
