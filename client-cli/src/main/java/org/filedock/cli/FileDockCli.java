@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.filedock.cli.bench.BenchCommand;
 import org.filedock.cli.client.ConnectionSettings;
 import org.filedock.cli.run.CliEnvironment;
 import org.filedock.cli.run.InteractiveMode;
@@ -101,6 +102,7 @@ public final class FileDockCli implements Callable<Integer> {
                 .setColorScheme(CommandLine.Help.defaultColorScheme(
                         env.interactive() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
         commandLine.getCommandSpec().usageMessage().footer(CommandsHelp.lines().toArray(String[]::new));
+        commandLine.addSubcommand("bench", new BenchCommand(env.out()));
         return commandLine.execute(args);
     }
 

@@ -51,12 +51,12 @@ public final class Connection {
     /** Set by the selector thread when it hands the connection to a worker, cleared by the worker. */
     private volatile boolean inWork;
 
-    Connection(SocketChannel channel, Session session, int maxLineBytes, Duration ioTimeout) {
+    Connection(SocketChannel channel, Session session, int maxLineBytes, Duration ioTimeout, SelectorPool selectors) {
         this.channel = channel;
         this.session = session;
         this.framer = new LineFramer(maxLineBytes);
         this.ioTimeout = ioTimeout;
-        this.readiness = new Readiness(channel);
+        this.readiness = new Readiness(channel, selectors);
         this.input = ByteBuffer.allocate(Math.max(INPUT_BUFFER, maxLineBytes)).flip();
     }
 
@@ -125,6 +125,20 @@ public final class Connection {
 
     String lastLine() {
         return lastLine;
+    }
+
+    /**
+     * Waits a little for the client's next bytes: a busy client's next command usually comes
+     * within a round trip, and catching it here saves handing the connection to the selector and
+     * back to a new worker.
+     */
+    boolean awaitMoreInput(Duration linger) throws IOException {
+        return readiness.await(SelectionKey.OP_READ, linger);
+    }
+
+    /** The worker is done with the connection for now. */
+    void releaseWorkerResources() {
+        readiness.release();
     }
 
     /** Copies payload bytes, first those already buffered, then from the socket, waiting up to the I/O timeout. */
@@ -244,11 +258,7 @@ public final class Connection {
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing " + session, e);
         }
-        try {
-            readiness.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing selector of " + session, e);
-        }
+        readiness.close();
     }
 
     SocketChannel channel() {

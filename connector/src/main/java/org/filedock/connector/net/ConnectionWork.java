@@ -1,6 +1,7 @@
 package org.filedock.connector.net;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +27,12 @@ final class ConnectionWork implements Work {
      * its work goes to the back of the work manager's queue.
      */
     static final int TURN = 64;
+    /**
+     * How long a worker waits for a busy client's next command before handing the connection back
+     * to the selector: the next command of a client in a loop comes within a round trip, and
+     * catching it here saves a hand-over to the selector and a new work.
+     */
+    private static final Duration LINGER = Duration.ofMillis(2);
 
     private final Connection connection;
     private final ProtocolServer server;
@@ -35,40 +42,14 @@ final class ConnectionWork implements Work {
         this.server = server;
     }
 
+    /** What the connection needs once this work returns. */
+    private enum Next { WATCH, RESCHEDULE, NOTHING }
+
     @Override
     public void run() {
+        Next next = Next.NOTHING;
         try {
-            int executed = 0;
-            while (!connection.isClosed()) {
-                if (executed >= TURN && connection.hasBufferedInput()) {
-                    server.reschedule(connection);
-                    return;
-                }
-                Connection.LineStatus status;
-                try {
-                    status = connection.readLine();
-                } catch (MalformedLineException e) {
-                    connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
-                    connection.commandEnded();
-                    executed++;
-                    continue;
-                }
-                switch (status) {
-                    case LINE -> {
-                        execute(connection.lastLine());
-                        connection.commandEnded();
-                        executed++;
-                    }
-                    case NEED_MORE -> {
-                        server.watch(connection);
-                        return;
-                    }
-                    case CLOSED -> {
-                        server.closed(connection);
-                        return;
-                    }
-                }
-            }
+            next = serve();
         } catch (LineTooLongException e) {
             tryToSend(Reply.error(ErrorCode.BAD_REQUEST, "line too long"));
             server.disconnect(connection, "line too long");
@@ -78,7 +59,51 @@ final class ConnectionWork implements Work {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure on " + connection.session(), e);
             server.disconnect(connection, "internal error");
+        } finally {
+            // before the connection can reach another worker
+            connection.releaseWorkerResources();
         }
+        switch (next) {
+            case WATCH -> server.watch(connection);
+            case RESCHEDULE -> server.reschedule(connection);
+            case NOTHING -> { }
+        }
+    }
+
+    /** Executes the lines that have arrived, and those that come while the worker lingers. */
+    private Next serve() throws IOException {
+        int executed = 0;
+        while (!connection.isClosed()) {
+            if (executed >= TURN && connection.hasBufferedInput()) {
+                return Next.RESCHEDULE;
+            }
+            Connection.LineStatus status;
+            try {
+                status = connection.readLine();
+            } catch (MalformedLineException e) {
+                connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
+                connection.commandEnded();
+                executed++;
+                continue;
+            }
+            switch (status) {
+                case LINE -> {
+                    execute(connection.lastLine());
+                    connection.commandEnded();
+                    executed++;
+                }
+                case NEED_MORE -> {
+                    if (executed >= TURN || !connection.awaitMoreInput(LINGER)) {
+                        return Next.WATCH;
+                    }
+                }
+                case CLOSED -> {
+                    server.closed(connection);
+                    return Next.NOTHING;
+                }
+            }
+        }
+        return Next.NOTHING;
     }
 
     private void execute(String line) throws IOException {

@@ -52,6 +52,7 @@ public final class ProtocolServer implements ConnectorStatus {
     private final Supplier<CommandDispatcher> dispatcher;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
+    private final SelectorPool workerSelectors = new SelectorPool();
     private final Admission admission;
     private ServerSocketChannel listener;
     private Selector selector;
@@ -103,6 +104,7 @@ public final class ProtocolServer implements ConnectorStatus {
         }
         disconnectAll(Admission.SHUTTING_DOWN);
         closeQuietly();
+        workerSelectors.close();
     }
 
     /**
@@ -171,7 +173,8 @@ public final class ProtocolServer implements ConnectorStatus {
         }
         String client = String.valueOf(channel.socket().getRemoteSocketAddress()).replaceFirst("^/", "");
         Session session = new Session(Long.toString(sessionIds.incrementAndGet()), client);
-        Connection connection = new Connection(channel, session, config.maxLineBytes(), config.payloadTimeout());
+        Connection connection = new Connection(channel, session, config.maxLineBytes(), config.payloadTimeout(),
+                workerSelectors);
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);

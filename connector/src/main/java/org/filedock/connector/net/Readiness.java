@@ -1,6 +1,5 @@
 package org.filedock.connector.net;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedSelectorException;
@@ -10,62 +9,90 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
- * Blocks a worker thread until a non-blocking channel can be read or written, with a timeout.
- * Used only while a command is running (a transfer, a reply that did not fit the socket buffer):
- * an idle connection holds no thread. The private selector is made on first use; closing wakes
- * a waiting worker, which then fails with {@link AsynchronousCloseException}.
+ * Blocks a worker until one connection can be read or written, with a timeout. The selector is
+ * borrowed from the pool on the first wait and the channel stays registered with it until
+ * {@link #release()}, so a transfer that waits thousands of times registers once. Only a worker
+ * uses it: an idle connection holds neither a thread nor a selector. {@link #close()} wakes a
+ * waiting worker, which then fails with {@link AsynchronousCloseException}.
  */
-final class Readiness implements Closeable {
+final class Readiness {
 
     private final SocketChannel channel;
+    private final SelectorPool pool;
     private Selector selector;
+    private SelectionKey key;
     private boolean closed;
 
-    Readiness(SocketChannel channel) {
+    Readiness(SocketChannel channel, SelectorPool pool) {
         this.channel = channel;
+        this.pool = pool;
     }
 
     /** @return {@code false} when the timeout passed first */
     boolean await(int operation, Duration timeout) throws IOException {
-        Selector waitOn = selector();
-        SelectionKey key = channel.register(waitOn, operation);
+        Selector waitOn = borrowed();
         try {
+            if (key == null) {
+                key = channel.register(waitOn, operation);
+            } else if (key.interestOps() != operation) {
+                key.interestOps(operation);
+            }
+            waitOn.selectedKeys().clear();
             boolean ready = waitOn.select(Math.max(1, timeout.toMillis())) > 0;
             if (isClosed()) {
                 throw new AsynchronousCloseException();
             }
             return ready;
-        } catch (ClosedSelectorException e) {
+        } catch (ClosedSelectorException | java.nio.channels.CancelledKeyException e) {
             throw new AsynchronousCloseException();
-        } finally {
+        }
+    }
+
+    /** Gives the selector back; the next wait borrows one again. Worker only. */
+    void release() {
+        Selector borrowed;
+        synchronized (this) {
+            borrowed = selector;
+            selector = null;
+        }
+        if (key != null) {
             key.cancel();
+            key = null;
+        }
+        if (borrowed == null) {
+            return;
+        }
+        try {
+            borrowed.selectNow(); // completes the deregistration before another channel uses it
+            pool.giveBack(borrowed);
+        } catch (IOException | RuntimeException e) {
             try {
-                waitOn.selectNow();
-            } catch (ClosedSelectorException e) {
-                // closed meanwhile: nothing left to deregister from
+                borrowed.close();
+            } catch (IOException ignored) {
+                // a broken selector is simply dropped
             }
         }
     }
 
-    private synchronized Selector selector() throws IOException {
+    /** Any thread: the connection is closing; a worker waiting here wakes up and fails. */
+    synchronized void close() {
+        closed = true;
+        if (selector != null) {
+            selector.wakeup();
+        }
+    }
+
+    private synchronized Selector borrowed() throws IOException {
         if (closed) {
             throw new AsynchronousCloseException();
         }
         if (selector == null) {
-            selector = Selector.open();
+            selector = pool.borrow();
         }
         return selector;
     }
 
     private synchronized boolean isClosed() {
         return closed;
-    }
-
-    @Override
-    public synchronized void close() throws IOException {
-        closed = true;
-        if (selector != null) {
-            selector.close();
-        }
     }
 }
