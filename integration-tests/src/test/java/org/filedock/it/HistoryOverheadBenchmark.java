@@ -13,7 +13,7 @@ import java.util.Random;
  * with the history on and one with it off ({@code filedock.history.enabled=false}). Each round
  * uploads then downloads the same payload on both, in alternating order (ABBA), over one raw
  * connection each; the figures are medians over the rounds, after warm-up rounds.
- * {@code scripts/bench-history-overhead.sh} starts the servers and runs it.
+ * {@code bench/history-overhead.sh} starts the servers and runs it.
  * <p>
  * Arguments: {@code <port on> <port off> <MiB> <rounds> <warm-up rounds>}.
  */

@@ -4,7 +4,7 @@
 # on both, and runs HistoryOverheadBenchmark against them (uploads and downloads, interleaved).
 # Build first: mvn -B package -DskipTests (which compiles the test classes too).
 #
-# usage: scripts/bench-history-overhead.sh [MiB per transfer (1024)] [rounds (15)] [warm-up rounds (6)]
+# usage: bench/history-overhead.sh [MiB per transfer (1024)] [rounds (15)] [warm-up rounds (6)]
 # FILEDOCK_BENCH_STORAGE=/dev/shm keeps the stored files in memory, out of the disk's noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
