@@ -88,7 +88,7 @@ public class TransferService {
             } catch (IOException | ClientFailure e) {
                 // gone or not reading: a line now would land inside the payload, so just close
                 recording.aborted();
-                LOG.info("download of " + file + " for " + exchange.session() + " ended early: " + e.getMessage());
+                LOG.info("download of " + file + " for " + exchange.session() + " ended early: " + reason(e));
                 exchange.abort();
                 return null;
             } catch (StorageFailure e) {
@@ -113,7 +113,7 @@ public class TransferService {
             }
             return Reply.disconnected("payload timeout");
         }
-        LOG.info("transfer of " + file + " for " + exchange.session() + " ended early: " + cause.getMessage());
+        LOG.info("transfer of " + file + " for " + exchange.session() + " ended early: " + reason(cause));
         exchange.abort();
         return null;
     }
@@ -129,5 +129,10 @@ public class TransferService {
         boolean full = cause.getMessage() != null && cause.getMessage().contains("No space left");
         return full ? Reply.error(ErrorCode.NO_SPACE, "no space left for " + file)
                 : Reply.error(ErrorCode.INTERNAL, "could not write " + file);
+    }
+
+    /** An exception's message, or its kind when it has none (a connection closed under us). */
+    private static String reason(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }
