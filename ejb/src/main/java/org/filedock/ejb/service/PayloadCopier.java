@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PayloadCopier {
 
-    static final int BUFFER_SIZE = 1 << 20;
     static final int CLIENT_WRITE_SLICE = 1 << 18;
 
     /** The client's side of a copy failed (gone, stalled). */
@@ -48,12 +47,16 @@ final class PayloadCopier {
         }
     }
 
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final ByteBuffer buffer;
     private final AtomicLong moved;
 
-    /** @param moved advanced by the number of payload bytes that cross the client's side */
-    PayloadCopier(AtomicLong moved) {
+    /**
+     * @param moved advanced by the number of payload bytes that cross the client's side
+     * @param buffer what the bytes go through; this copier is its only user meanwhile
+     */
+    PayloadCopier(AtomicLong moved, ByteBuffer buffer) {
         this.moved = moved;
+        this.buffer = buffer;
     }
 
     /** Copies exactly {@code size} bytes from the client into the file. */

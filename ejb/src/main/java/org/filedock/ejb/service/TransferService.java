@@ -49,13 +49,17 @@ public class TransferService {
     @Inject
     TransferRecorder recorder;
 
+    @Inject
+    TransferBuffers buffers;
+
     public Reply upload(String currentDirectory, String path, long size, Exchange exchange) throws CommandException {
         StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
         try (FileLock lock = locks.lockForUpload(file);
              Upload upload = storage.beginUpload(file, size);
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
-                     exchange.session().clientAddress(), size)) {
-            PayloadCopier copier = new PayloadCopier(recording.bytes());
+                     exchange.session().clientAddress(), size);
+             TransferBuffers.Lease lease = buffers.lease()) {
+            PayloadCopier copier = new PayloadCopier(recording.bytes(), lease.buffer());
             ReadableByteChannel payload = exchange.receivePayload(size);
             try {
                 exchange.send(Reply.ok("Ready"));
@@ -80,10 +84,11 @@ public class TransferService {
         try (FileLock lock = locks.lockForDownload(file);
              Download download = storage.openDownload(file);
              ActiveTransfer recording = recorder.start(TransferDirection.DOWNLOAD, file.toString(),
-                     exchange.session().clientAddress(), download.size())) {
+                     exchange.session().clientAddress(), download.size());
+             TransferBuffers.Lease lease = buffers.lease()) {
             try {
                 exchange.send(Reply.ok(Long.toString(download.size())));
-                new PayloadCopier(recording.bytes())
+                new PayloadCopier(recording.bytes(), lease.buffer())
                         .send(download.channel(), exchange.payloadSink(), download.size());
             } catch (IOException | ClientFailure e) {
                 // gone or not reading: a line now would land inside the payload, so just close

@@ -21,6 +21,7 @@ import org.filedock.ejb.history.recording.FinishedTransfer;
 import org.filedock.ejb.history.recording.TransferEnded;
 import org.filedock.ejb.history.recording.TransferRecorder;
 import org.filedock.ejb.service.FileOperations;
+import org.filedock.ejb.service.TransferBuffers;
 import org.filedock.ejb.service.TransferService;
 import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
@@ -51,7 +52,7 @@ class CommandExecutorTest {
                     UploadCommand.class, DownloadCommand.class, CompleteCommand.class, DeleteCommand.class,
                     DirCommand.class, MkdirCommand.class, ChdirCommand.class, RmdirCommand.class,
                     MoveCommand.class, PwdCommand.class, DisconnectCommand.class,
-                    FileOperations.class, TransferService.class, StorageProducer.class,
+                    FileOperations.class, TransferService.class, TransferBuffers.class, StorageProducer.class,
                     TransferRecorder.class, EndedTransfers.class)
             .activate(ApplicationScoped.class)
             .build();
