@@ -9,14 +9,22 @@ import jakarta.persistence.PersistenceContext;
 import org.filedock.api.history.RateSample;
 import org.filedock.ejb.history.recording.FinishedTransfer;
 
-/** Stores one finished transfer and its samples in one transaction. */
+/** Stores finished transfers and their samples; each call is one transaction. */
 @Stateless
 public class HistoryWriter {
 
     @PersistenceContext(unitName = HistoryUnit.NAME)
     EntityManager em;
 
+    public void saveAll(List<FinishedTransfer> transfers) {
+        transfers.forEach(this::persist);
+    }
+
     public void save(FinishedTransfer transfer) {
+        persist(transfer);
+    }
+
+    private void persist(FinishedTransfer transfer) {
         em.persist(TransferEntity.of(transfer));
         List<RateSample> samples = transfer.samples();
         for (int i = 0; i < samples.size(); i++) {
