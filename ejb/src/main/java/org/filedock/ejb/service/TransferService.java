@@ -81,6 +81,7 @@ public class TransferService {
 
     public Reply download(String currentDirectory, String path, Exchange exchange) throws CommandException {
         StoragePath file = PathResolver.resolve(currentDirectory, path);
+        boolean broken = false;
         try (FileLock lock = locks.lockForDownload(file);
              Download download = storage.openDownload(file);
              ActiveTransfer recording = recorder.start(TransferDirection.DOWNLOAD, file.toString(),
@@ -90,22 +91,23 @@ public class TransferService {
                 exchange.send(Reply.ok(Long.toString(download.size())));
                 new PayloadCopier(recording.bytes(), lease.buffer())
                         .send(download.channel(), exchange.payloadSink(), download.size());
+                recording.completed();
+                exchange.session().awaitDownloadAck(true);
             } catch (IOException | ClientFailure e) {
-                // gone or not reading: a line now would land inside the payload, so just close
                 recording.aborted();
                 LOG.info("download of " + file + " for " + exchange.session() + " ended early: " + reason(e));
-                exchange.abort();
-                return null;
+                broken = true;
             } catch (StorageFailure e) {
-                // the client counts bytes: after a short payload no line of ours can be read in step
                 LOG.log(Level.SEVERE, "download of " + file + " failed reading the storage", e.io());
-                exchange.abort();
-                return null;
+                broken = true;
             }
-            recording.completed();
-            exchange.session().awaitDownloadAck(true);
-            return null;
         }
+        if (broken) {
+            // a line now would land inside the payload the client is counting, so just close; and only
+            // now, with the lock released, so that a client who sees the close finds the file free
+            exchange.abort();
+        }
+        return null;
     }
 
     private static Reply clientLost(Exchange exchange, StoragePath file, IOException cause) {
@@ -119,8 +121,8 @@ public class TransferService {
             return Reply.disconnected("payload timeout");
         }
         LOG.info("transfer of " + file + " for " + exchange.session() + " ended early: " + reason(cause));
-        exchange.abort();
-        return null;
+        // sent (if anyone still listens) and the connection closed after the lock is released
+        return Reply.disconnected("connection lost");
     }
 
     private static Reply storageFailed(Exchange exchange, StoragePath file, PayloadCopier copier,
