@@ -44,10 +44,10 @@ public record FileDockConfig(
                 port(p.getProperty(PORT)),
                 p.getProperty(BIND, "127.0.0.1"),
                 storageRoot(p),
-                (int) number(p, MAX_CONNECTIONS, 1000, 1, Integer.MAX_VALUE),
-                Duration.ofSeconds(number(p, IDLE_TIMEOUT, 300, 1, Integer.MAX_VALUE)),
-                Duration.ofSeconds(number(p, PAYLOAD_TIMEOUT, 60, 1, Integer.MAX_VALUE)),
-                (int) number(p, MAX_LINE, Protocol.MAX_LINE_BYTES, 64, 1 << 20),
+                (int) PropertyValues.number(p, MAX_CONNECTIONS, 1000, 1, Integer.MAX_VALUE),
+                Duration.ofSeconds(PropertyValues.number(p, IDLE_TIMEOUT, 300, 1, Integer.MAX_VALUE)),
+                Duration.ofSeconds(PropertyValues.number(p, PAYLOAD_TIMEOUT, 60, 1, Integer.MAX_VALUE)),
+                (int) PropertyValues.number(p, MAX_LINE, Protocol.MAX_LINE_BYTES, 64, 1 << 20),
                 maxFileSize(p.getProperty(MAX_FILE_SIZE)));
     }
 
@@ -58,14 +58,14 @@ public record FileDockConfig(
         if (OFF.equals(value.trim().toLowerCase(Locale.ROOT))) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of((int) parse(PORT, value, 0, 65535));
+        return OptionalInt.of((int) PropertyValues.parse(PORT, value, 0, 65535));
     }
 
     private static OptionalLong maxFileSize(String value) {
         if (value == null || UNLIMITED.equals(value.trim().toLowerCase(Locale.ROOT))) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(parse(MAX_FILE_SIZE, value, 0, Long.MAX_VALUE));
+        return OptionalLong.of(PropertyValues.parse(MAX_FILE_SIZE, value, 0, Long.MAX_VALUE));
     }
 
     private static Path storageRoot(Properties p) {
@@ -75,23 +75,5 @@ public record FileDockConfig(
         }
         String dataDir = p.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
         return Path.of(dataDir, "filedock").toAbsolutePath().normalize();
-    }
-
-    private static long number(Properties p, String name, long defaultValue, long min, long max) {
-        String value = p.getProperty(name);
-        return value == null ? defaultValue : parse(name, value, min, max);
-    }
-
-    private static long parse(String name, String value, long min, long max) {
-        long parsed;
-        try {
-            parsed = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": not a number: '" + value + "'");
-        }
-        if (parsed < min || parsed > max) {
-            throw new IllegalArgumentException(name + ": " + parsed + " is outside " + min + ".." + max);
-        }
-        return parsed;
     }
 }

@@ -43,9 +43,7 @@ class ClientFaultsIT {
     @BeforeEach
     void connectIntoOwnDirectory() throws IOException {
         client = WireClient.connect();
-        home = "/client-faults-" + UUID.randomUUID();
-        assertEquals("OK@" + home + " created", client.call("MKDIR " + home));
-        assertEquals("OK@Directory changed to " + home, client.call("CHDIR " + home));
+        home = client.enterOwnDirectory("client-faults");
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,9 +35,7 @@ class CommandsIT {
     @BeforeEach
     void connectIntoOwnDirectory() throws IOException {
         client = WireClient.connect();
-        home = "/commands-" + UUID.randomUUID();
-        assertEquals("OK@" + home + " created", client.call("MKDIR " + home));
-        assertEquals("OK@Directory changed to " + home, client.call("CHDIR " + home));
+        home = client.enterOwnDirectory("commands");
     }
 
     @AfterEach

@@ -47,9 +47,7 @@ class HistoryRecordingIT {
     @BeforeEach
     void connectIntoOwnDirectory() throws IOException {
         client = WireClient.connect();
-        home = "/history-" + UUID.randomUUID();
-        assertEquals("OK@" + home + " created", client.call("MKDIR " + home));
-        client.call("CHDIR " + home);
+        home = client.enterOwnDirectory("history");
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -48,9 +47,7 @@ class StorageFaultsIT {
     @BeforeEach
     void connectIntoOwnDirectory() throws IOException {
         client = WireClient.connect();
-        home = "/storage-faults-" + UUID.randomUUID();
-        assertEquals("OK@" + home + " created", client.call("MKDIR " + home));
-        assertEquals("OK@Directory changed to " + home, client.call("CHDIR " + home));
+        home = client.enterOwnDirectory("storage-faults");
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -39,9 +38,7 @@ class TransfersIT {
     @BeforeEach
     void connectIntoOwnDirectory() throws IOException {
         client = WireClient.connect();
-        home = "/transfers-" + UUID.randomUUID();
-        client.call("MKDIR " + home);
-        client.call("CHDIR " + home);
+        home = client.enterOwnDirectory("transfers");
     }
 
     @AfterEach

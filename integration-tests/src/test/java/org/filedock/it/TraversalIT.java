@@ -60,9 +60,7 @@ class TraversalIT {
     @BeforeEach
     void prepare() throws IOException {
         client = WireClient.connect();
-        home = "/traversal-" + UUID.randomUUID();
-        assertEquals("OK@" + home + " created", client.call("MKDIR " + home));
-        assertEquals("OK@Directory changed to " + home, client.call("CHDIR " + home));
+        home = client.enterOwnDirectory("traversal");
         client.upload("inside.txt", "inside".getBytes(StandardCharsets.UTF_8));
         client.call("MKDIR sub");
         homeOnDisk = StorageFiles.onDisk(home);

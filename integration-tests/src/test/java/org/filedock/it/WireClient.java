@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.filedock.protocol.LineReader;
 
@@ -71,6 +72,17 @@ final class WireClient implements Closeable {
     void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    /**
+     * Makes a directory of this test's own, {@code /<prefix>-<random>}, and goes into it, so that
+     * tests sharing the server never meet each other's files. Returns its absolute path.
+     */
+    String enterOwnDirectory(String prefix) throws IOException {
+        String home = "/" + prefix + "-" + UUID.randomUUID();
+        assertEquals("OK@" + home + " created", call("MKDIR " + home));
+        assertEquals("OK@Directory changed to " + home, call("CHDIR " + home));
+        return home;
     }
 
     /** Sends a line and returns the one reply line. */

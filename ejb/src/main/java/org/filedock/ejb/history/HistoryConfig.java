@@ -1,7 +1,8 @@
 package org.filedock.ejb.history;
 
-import java.util.Locale;
 import java.util.Properties;
+
+import org.filedock.api.PropertyValues;
 
 /**
  * Settings of the transfer-rate history, from system properties. A malformed value fails with a
@@ -23,36 +24,8 @@ public record HistoryConfig(boolean enabled, int maxAgeDays, int maxTransfers) {
 
     public static HistoryConfig from(Properties p) {
         return new HistoryConfig(
-                flag(p.getProperty(ENABLED)),
-                number(p, MAX_AGE_DAYS, 30, 1, 1_000_000),
-                number(p, MAX_TRANSFERS, 10_000, 1, Integer.MAX_VALUE));
-    }
-
-    private static boolean flag(String value) {
-        if (value == null) {
-            return true;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(ENABLED + ": not true or false: '" + value + "'");
-        };
-    }
-
-    private static int number(Properties p, String name, int defaultValue, int min, int max) {
-        String value = p.getProperty(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        long parsed;
-        try {
-            parsed = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": not a number: '" + value + "'");
-        }
-        if (parsed < min || parsed > max) {
-            throw new IllegalArgumentException(name + ": " + parsed + " is outside " + min + ".." + max);
-        }
-        return (int) parsed;
+                PropertyValues.flag(p, ENABLED, true),
+                (int) PropertyValues.number(p, MAX_AGE_DAYS, 30, 1, 1_000_000),
+                (int) PropertyValues.number(p, MAX_TRANSFERS, 10_000, 1, Integer.MAX_VALUE));
     }
 }
