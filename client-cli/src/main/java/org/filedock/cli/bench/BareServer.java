@@ -31,8 +31,15 @@ import org.filedock.protocol.Request;
  * data forced to disk before the upload's reply) with nothing else: no container, no dispatch, no
  * locks, no atomic replace, no checks. What FileDock costs on top of the physical limit is the
  * difference.
+ * <p>
+ * {@code bench --raw} runs it in a process of its own ({@link BareServerProcess}, through
+ * {@link #main}), as FileDock's server is: a baseline inside the client's JVM would save itself
+ * the cross-process scheduling that every real server pays on the same cores.
  */
 final class BareServer implements Closeable {
+
+    /** What {@link #main} prints first, followed by the port. */
+    static final String LISTENING = "bare baseline listening on port ";
 
     private static final int BUFFER = 1 << 20;
 
@@ -51,6 +58,24 @@ final class BareServer implements Closeable {
 
     int port() {
         return listener.socket().getLocalPort();
+    }
+
+    /**
+     * Serves files under {@code args[0]} on a free loopback port, which it prints, until its
+     * standard input ends (the benchmark closes it, or dies).
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: BareServer <root directory>");
+            System.exit(2);
+        }
+        try (BareServer server = new BareServer(Path.of(args[0]).toAbsolutePath())) {
+            System.out.println(LISTENING + server.port());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // only the end of standard input matters
+            }
+        }
     }
 
     private void acceptLoop() {

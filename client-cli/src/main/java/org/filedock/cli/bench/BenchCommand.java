@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code filedock-cli bench}: throughput of uploads and downloads, small-command round trips and
  * concurrent uploads against a running server, medians over repeats; with {@code --raw} the same
- * work against a bare socket server in this process, interleaved, as the physical limit.
+ * work against a bare socket server in a process of its own, interleaved, as the physical limit.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = org.filedock.cli.VersionProvider.class,
@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                     + "MKDIR+DIR+RMDIR round trips per second on one connection, and N clients "
                     + "uploading at once. Every download is checked against the uploaded bytes (SHA-256).",
             "With --raw, each measurement is repeated, interleaved, against a bare Java socket server "
-                    + "started in this process (same client code, 1 MiB direct buffers, data forced to disk, "
+                    + "started in a separate process (same client code, 1 MiB direct buffers, data forced to disk, "
                     + "no container), and the report shows FileDock as a percentage of it.",
             "MB/s means 10^6 bytes per second. Run it on a quiet machine and compare only within one run."
         })
@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("FileDock", host, port, workDirectory));
         try (FileDockClient setup = FileDockClient.connect(host, port, org.filedock.cli.client.ConnectionSettings.DEFAULT);
-             BareServer bare = raw ? new BareServer(rawRoot) : null) {
+             BareServerProcess bare = raw ? new BareServerProcess(rawRoot) : null) {
             setup.mkdir(workDirectory);
             if (bare != null) {
                 targets.add(new Target("raw", "127.0.0.1", bare.port(), null));
