@@ -25,7 +25,10 @@ public interface Exchange {
      */
     ReadableByteChannel receivePayload(long size);
 
-    /** The raw connection for payload bytes to the client; writes block until accepted. */
+    /**
+     * The raw connection for payload bytes to the client. A write blocks until the socket takes at
+     * least one byte, and may take only part of the buffer (what the socket accepts at that moment).
+     */
     WritableByteChannel payloadSink();
 
     /**

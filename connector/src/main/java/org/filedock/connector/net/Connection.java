@@ -180,6 +180,28 @@ public final class Connection {
         }
     }
 
+    /**
+     * Writes what the socket accepts now, at least one byte, waiting up to the I/O timeout for
+     * room; so a caller counting the bytes sees a slow client's progress at the pace of the socket.
+     */
+    int writeSome(ByteBuffer bytes) throws IOException {
+        writeLock.lock();
+        try {
+            while (true) {
+                int n = channel.write(bytes);
+                if (n > 0 || !bytes.hasRemaining()) {
+                    return n;
+                }
+                if (!readiness.await(SelectionKey.OP_WRITE, ioTimeout)) {
+                    throw new PayloadTimeoutException(
+                            "client accepted no byte for " + ioTimeout.toSeconds() + " s");
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     void markPayloadOutgoing(boolean outgoing) {
         writeLock.lock();
         try {

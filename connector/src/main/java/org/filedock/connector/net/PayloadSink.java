@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 
-/** Payload bytes to the client; each write returns once all of it is accepted by the socket. */
+/**
+ * Payload bytes to the client. Like a non-blocking channel, a write may take only part of the
+ * buffer (what the socket accepts now); unlike one, it waits for room, so it takes at least a byte.
+ */
 final class PayloadSink implements WritableByteChannel {
 
     private final Connection connection;
@@ -15,10 +18,8 @@ final class PayloadSink implements WritableByteChannel {
 
     @Override
     public int write(ByteBuffer source) throws IOException {
-        int n = source.remaining();
         connection.markPayloadOutgoing(true);
-        connection.writeFully(source);
-        return n;
+        return connection.writeSome(source);
     }
 
     @Override

@@ -14,12 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Every chunk that crosses the client's side is added to a counter that the rate history samples
  * from another thread; this thread is its only writer, so a release store is enough (no lock, no
- * atomic read-modify-write). Writes to the client go in slices, so that a slow client's progress
- * shows between two buffers.
+ * atomic read-modify-write). A write to the client takes what the socket accepts at that moment,
+ * so a slow client's progress shows within a buffer.
  */
 final class PayloadCopier {
-
-    static final int CLIENT_WRITE_SLICE = 1 << 18;
 
     /** The client's side of a copy failed (gone, stalled). */
     static final class ClientFailure extends Exception {
@@ -114,12 +112,9 @@ final class PayloadCopier {
             }
             buffer.flip();
             position += buffer.remaining();
-            int end = buffer.limit();
             try {
                 while (buffer.hasRemaining()) {
-                    buffer.limit(Math.min(end, buffer.position() + CLIENT_WRITE_SLICE));
                     count(client.write(buffer));
-                    buffer.limit(end);
                 }
             } catch (IOException e) {
                 throw new ClientFailure(e);
