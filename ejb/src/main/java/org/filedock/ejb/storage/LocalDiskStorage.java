@@ -60,8 +60,8 @@ public final class LocalDiskStorage implements Storage {
 
     @Override
     public DirEntry stat(StoragePath path) throws CommandException {
-        BasicFileAttributes attributes = attributesOf(confinement.existing(path), path);
-        DirEntry entry = DirectoryLister.entryOf(path.isRoot() ? "/" : path.name(), attributes);
+        DirEntry entry = DirectoryLister.entryOf(path.isRoot() ? "/" : path.name(),
+                confinement.locate(path).attributes());
         if (entry == null) {
             throw notFound(path);
         }
@@ -92,15 +92,17 @@ public final class LocalDiskStorage implements Storage {
         if (directory.isRoot()) {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot delete the root");
         }
-        Path real = confinement.existing(directory);
-        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+        RootConfinement.Located located = confinement.locate(directory);
+        if (!located.isDirectory()) {
             throw RootConfinement.notADirectory(directory);
         }
-        if (hasAnyEntry(real, directory)) {
+        boolean link = !located.entry().equals(located.real());
+        if (link && hasAnyEntry(located.real(), directory)) {
+            // the link itself would go, but RMDIR promises that nothing with entries does
             throw notEmpty(directory);
         }
         try {
-            Files.delete(confinement.entry(directory));
+            Files.delete(located.entry()); // a directory with entries: DirectoryNotEmptyException
         } catch (IOException e) {
             throw IoErrors.translate(e, "delete", directory);
         }
@@ -111,11 +113,12 @@ public final class LocalDiskStorage implements Storage {
         if (file.isRoot()) {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot delete the root");
         }
-        if (Files.isDirectory(confinement.existing(file), LinkOption.NOFOLLOW_LINKS)) {
+        RootConfinement.Located located = confinement.locate(file);
+        if (located.isDirectory()) {
             throw isADirectory(file);
         }
         try {
-            Files.delete(confinement.entry(file));
+            Files.delete(located.entry());
         } catch (IOException e) {
             throw IoErrors.translate(e, "delete", file);
         }
@@ -126,10 +129,11 @@ public final class LocalDiskStorage implements Storage {
         if (source.isRoot()) {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot move the root");
         }
-        Path sourceReal = confinement.existing(source);
-        Path sourceEntry = confinement.entry(source);
+        RootConfinement.Located located = confinement.locate(source);
+        Path sourceReal = located.real();
+        Path sourceEntry = located.entry();
         Path targetReal = confinement.existingDirectory(targetDirectory);
-        boolean sourceIsDirectory = Files.isDirectory(sourceReal, LinkOption.NOFOLLOW_LINKS);
+        boolean sourceIsDirectory = located.isDirectory();
         if (sourceIsDirectory && (source.contains(targetDirectory)
                 || targetReal.startsWith(sourceReal))) {
             throw new CommandException(ErrorCode.BAD_REQUEST,
@@ -154,8 +158,9 @@ public final class LocalDiskStorage implements Storage {
 
     @Override
     public Download openDownload(StoragePath file) throws CommandException {
-        Path real = confinement.existing(file);
-        BasicFileAttributes attributes = attributesOf(real, file);
+        RootConfinement.Located located = confinement.locate(file);
+        Path real = located.real();
+        BasicFileAttributes attributes = located.attributes();
         if (attributes.isDirectory()) {
             throw isADirectory(file);
         }
@@ -183,16 +188,6 @@ public final class LocalDiskStorage implements Storage {
 
     public OptionalLong maxFileSize() {
         return maxFileSize;
-    }
-
-    private static BasicFileAttributes attributesOf(Path real, StoragePath path)
-            throws CommandException {
-        try {
-            return Files.readAttributes(real, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            throw IoErrors.translate(e, "read", path);
-        }
     }
 
     private static boolean hasAnyEntry(Path directory, StoragePath path) throws CommandException {

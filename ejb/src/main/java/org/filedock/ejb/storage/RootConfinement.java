@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,12 +16,27 @@ import org.filedock.protocol.ErrorCode;
 
 /**
  * Maps a {@link StoragePath} to a path on disk and keeps it under the root (contract §3). The
- * walk resolves one segment at a time to its real path, so a symbolic link anywhere in the
- * path is followed only as far as the check that its target is still under the root.
+ * walk looks at one segment at a time without following links (one {@code lstat} each); only a
+ * segment that is a symbolic link is resolved to its real path, and followed only when that is
+ * still under the root.
  */
 final class RootConfinement {
 
     private static final Logger LOG = Logger.getLogger(RootConfinement.class.getName());
+
+    /**
+     * What the walk found for an existing path.
+     *
+     * @param real its real path (no symbolic links left in it)
+     * @param entry its own location: the real parent and its name (a link itself, if it is one)
+     * @param attributes of {@code real}
+     */
+    record Located(Path real, Path entry, BasicFileAttributes attributes) {
+
+        boolean isDirectory() {
+            return attributes.isDirectory();
+        }
+    }
 
     private final Path realRoot;
 
@@ -33,43 +49,50 @@ final class RootConfinement {
     }
 
     /**
-     * The real path (no symbolic links left in it) of something that exists.
+     * Walks to something that exists.
      *
      * @throws CommandException NOT_FOUND, NOT_A_DIRECTORY (a parent is a file), FORBIDDEN (it
      *         or a parent is a link that leads out of the root)
      */
-    Path existing(StoragePath path) throws CommandException {
+    Located locate(StoragePath path) throws CommandException {
         Path current = realRoot;
+        Path entry = realRoot;
+        // the root is a directory (checked at start-up); it is only looked at when asked for
+        BasicFileAttributes attributes = path.isRoot() ? attributesOf(realRoot, path) : null;
         StoragePath walked = StoragePath.ROOT;
         for (String name : path.segments()) {
-            if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+            if (attributes != null && !attributes.isDirectory()) {
                 throw notADirectory(walked);
             }
             walked = walked.child(name);
-            Path next = child(current, name, walked);
-            try {
-                current = next.toRealPath();
-            } catch (NoSuchFileException e) {
-                throw new CommandException(ErrorCode.NOT_FOUND, path + " not found");
-            } catch (IOException e) {
-                throw IoErrors.translate(e, "open", path);
-            }
-            if (!current.startsWith(realRoot)) {
-                LOG.log(Level.WARNING, "refused {0}: a symbolic link leads out of the root",
-                        walked);
-                throw leavesRoot();
+            entry = child(current, name, walked);
+            current = entry;
+            attributes = attributesOf(current, path);
+            if (attributes.isSymbolicLink()) {
+                current = realPathOf(current, path);
+                if (!current.startsWith(realRoot)) {
+                    LOG.log(Level.WARNING, "refused {0}: a symbolic link leads out of the root",
+                            walked);
+                    throw leavesRoot();
+                }
+                attributes = attributesOf(current, path);
             }
         }
-        return current;
+        return new Located(current, entry, attributes);
+    }
+
+    /** The real path (no symbolic links left in it) of something that exists; see {@link #locate}. */
+    Path existing(StoragePath path) throws CommandException {
+        return locate(path).real();
     }
 
     /** {@link #existing} for a path that must be a directory. */
     Path existingDirectory(StoragePath path) throws CommandException {
-        Path real = existing(path);
-        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+        Located located = locate(path);
+        if (!located.isDirectory()) {
             throw notADirectory(path);
         }
-        return real;
+        return located.real();
     }
 
     /**
@@ -86,6 +109,27 @@ final class RootConfinement {
 
     static CommandException notADirectory(StoragePath path) {
         return new CommandException(ErrorCode.NOT_A_DIRECTORY, path + " is not a directory");
+    }
+
+    private static BasicFileAttributes attributesOf(Path path, StoragePath forMessage)
+            throws CommandException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new CommandException(ErrorCode.NOT_FOUND, forMessage + " not found");
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "open", forMessage);
+        }
+    }
+
+    private static Path realPathOf(Path link, StoragePath forMessage) throws CommandException {
+        try {
+            return link.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new CommandException(ErrorCode.NOT_FOUND, forMessage + " not found");
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "open", forMessage);
+        }
     }
 
     /** Appends one name, making sure the file system reads it as one name and nothing else. */

@@ -130,6 +130,18 @@ class ConfinementTest extends StorageTestBase {
     }
 
     @Test
+    void removingALinkToADirectoryNeedsThatDirectoryEmpty() throws Exception {
+        Files.createSymbolicLink(root.resolve("to-d"), root.resolve("d"));
+        assertFails(ErrorCode.NOT_EMPTY, "/to-d is not empty", () -> storage.deleteDirectory(path("to-d")));
+        assertTrue(Files.isSymbolicLink(root.resolve("to-d")));
+        mkdirs("empty");
+        Files.createSymbolicLink(root.resolve("to-empty"), root.resolve("empty"));
+        storage.deleteDirectory(path("to-empty"));
+        assertFalse(Files.exists(root.resolve("to-empty"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.isDirectory(root.resolve("empty")), "the link goes, not what it points to");
+    }
+
+    @Test
     void aDirectoryCannotBeMovedIntoItselfThroughALink() throws Exception {
         mkdirs("d/sub");
         Files.createSymbolicLink(root.resolve("to-sub"), root.resolve("d/sub"));
