@@ -60,10 +60,8 @@ final class LocalUpload implements Upload {
         } catch (IOException e) {
             throw IoErrors.translate(e, "store", target);
         }
-        if (Files.isDirectory(targetFile)) {
-            throw isADirectory();
-        }
         try {
+            // rename(2) refuses to replace a directory with a file (EISDIR)
             Files.move(temporaryFile, targetFile, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

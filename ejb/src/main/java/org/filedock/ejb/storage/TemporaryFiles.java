@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,7 +24,6 @@ final class TemporaryFiles {
     static final String UPLOAD_SUFFIX = ".part";
 
     private static final Logger LOG = Logger.getLogger(TemporaryFiles.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ATTEMPTS = 5;
 
     /** A temporary file and the channel it was created with. */
@@ -41,8 +40,10 @@ final class TemporaryFiles {
     /** Creates a new, empty temporary file in the directory; never opens an existing one. */
     static Created createUploadFile(Path directory) throws IOException {
         for (int attempt = 1; ; attempt++) {
+            // the name need not be secret (CREATE_NEW never opens what exists, nor follows a link),
+            // only unlikely to be taken; a shared SecureRandom would serialize concurrent uploads
             byte[] random = new byte[12];
-            RANDOM.nextBytes(random);
+            ThreadLocalRandom.current().nextBytes(random);
             Path file = directory.resolve(
                     UPLOAD_PREFIX + HexFormat.of().formatHex(random) + UPLOAD_SUFFIX);
             try {

@@ -2,8 +2,10 @@ package org.filedock.ejb.storage;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.OptionalLong;
 
 import org.filedock.api.CommandException;
@@ -39,7 +41,8 @@ final class UploadOpener {
         }
         Path directory = target.getParent();
         try {
-            if (size > Files.getFileStore(directory).getUsableSpace()) {
+            // one statvfs; Files.getFileStore would read the whole mount table for every upload
+            if (size > directory.toFile().getUsableSpace()) {
                 throw new CommandException(ErrorCode.NO_SPACE,
                         "not enough free space for " + size + " bytes");
             }
@@ -51,18 +54,28 @@ final class UploadOpener {
 
     /** An upload may replace a file, or a link to a file inside the root, nothing else. */
     private void refuseUnsafeTarget(Path target, StoragePath file) throws CommandException {
-        if (Files.isSymbolicLink(target)) {
+        BasicFileAttributes existing;
+        try {
+            existing = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return; // a new file
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "upload", file);
+        }
+        if (existing.isSymbolicLink()) {
             try {
-                if (!target.toRealPath().startsWith(confinement.realRoot())) {
+                Path real = target.toRealPath();
+                if (!real.startsWith(confinement.realRoot())) {
                     throw RootConfinement.leavesRoot();
                 }
+                existing = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
                 throw RootConfinement.leavesRoot(); // a dangling link: where it leads is unknown
             } catch (IOException e) {
                 throw IoErrors.translate(e, "upload", file);
             }
         }
-        if (Files.isDirectory(target)) {
+        if (existing.isDirectory()) {
             throw new CommandException(ErrorCode.IS_A_DIRECTORY, file + " is a directory");
         }
     }
