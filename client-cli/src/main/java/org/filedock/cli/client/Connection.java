@@ -7,39 +7,48 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import org.filedock.protocol.LineReader;
 import org.filedock.protocol.Protocol;
 import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
 
-/** One TCP connection to a server: request lines out, reply lines and payload bytes in. */
+/**
+ * One TCP connection to a server: request lines out, reply lines and payload bytes in. It is a
+ * blocking channel, so that upload payloads go from a direct buffer straight to the socket; lines
+ * and downloads go through its socket's streams, which honour the read timeout.
+ */
 final class Connection implements Closeable {
 
     private static final int OUTPUT_BUFFER = 64 * 1024;
 
+    private final SocketChannel channel;
     private final Socket socket;
     private final InputStream rawInput;
     private final LineReader input;
     private final OutputStream output;
 
-    private Connection(Socket socket) throws IOException {
-        this.socket = socket;
+    private Connection(SocketChannel channel) throws IOException {
+        this.channel = channel;
+        this.socket = channel.socket();
         this.rawInput = socket.getInputStream();
         this.input = new LineReader(rawInput);
         this.output = new BufferedOutputStream(socket.getOutputStream(), OUTPUT_BUFFER);
     }
 
     static Connection open(String host, int port, ConnectionSettings settings) throws IOException {
-        Socket socket = new Socket();
+        SocketChannel channel = SocketChannel.open();
+        Socket socket = channel.socket();
         try {
             // Every request waits for its reply: Nagle would stall each small line.
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(settings.readTimeoutMillis());
             socket.connect(new InetSocketAddress(host, port), settings.connectTimeoutMillis());
-            return new Connection(socket);
+            return new Connection(channel);
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            channel.close();
             throw e;
         }
     }
@@ -81,12 +90,12 @@ final class Connection implements Closeable {
         return rawInput.available() > 0;
     }
 
-    void writePayload(byte[] bytes, int length) throws IOException {
-        output.write(bytes, 0, length);
-    }
-
-    void flush() throws IOException {
+    /** Writes all of {@code bytes} (after any line still buffered). */
+    void writePayload(ByteBuffer bytes) throws IOException {
         output.flush();
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
     }
 
     int readPayload(byte[] target, int length) throws IOException {
@@ -94,13 +103,13 @@ final class Connection implements Closeable {
     }
 
     boolean isClosed() {
-        return socket.isClosed();
+        return !channel.isOpen();
     }
 
     @Override
     public void close() {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException ignored) {
             // nothing left to release
         }

@@ -2,17 +2,18 @@ package org.filedock.cli.client;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** The local file of an upload, checked and opened before anything is sent to the server. */
 final class UploadSource implements Closeable {
 
     private final long size;
-    private final InputStream input;
+    private final FileChannel input;
 
-    private UploadSource(long size, InputStream input) {
+    private UploadSource(long size, FileChannel input) {
         this.size = size;
         this.input = input;
     }
@@ -25,7 +26,7 @@ final class UploadSource implements Closeable {
             throw new LocalFileException("not a regular file: " + file);
         }
         try {
-            return new UploadSource(Files.size(file), Files.newInputStream(file));
+            return new UploadSource(Files.size(file), FileChannel.open(file, StandardOpenOption.READ));
         } catch (IOException e) {
             throw new LocalFileException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -35,7 +36,7 @@ final class UploadSource implements Closeable {
         return size;
     }
 
-    InputStream input() {
+    FileChannel input() {
         return input;
     }
 
