@@ -10,7 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.filedock.api.FileDockConfig;
@@ -66,12 +66,12 @@ class CommandExecutorTest {
     @Inject
     EndedTransfers ended;
 
-    /** Receives the recorder's asynchronous end-of-transfer events, as the archiver does in the server. */
+    /** Receives the recorder's end-of-transfer events, as the archiver does in the server. */
     @ApplicationScoped
     static class EndedTransfers {
         final BlockingQueue<FinishedTransfer> records = new LinkedBlockingQueue<>();
 
-        void seen(@ObservesAsync TransferEnded event) {
+        void seen(@Observes TransferEnded event) {
             records.add(event.seal());
         }
 

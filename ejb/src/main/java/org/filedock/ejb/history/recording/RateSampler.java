@@ -1,6 +1,7 @@
 package org.filedock.ejb.history.recording;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.filedock.api.history.RateSample;
@@ -22,14 +23,16 @@ import org.filedock.api.history.RateSample;
 final class RateSampler {
 
     static final int ROLLING_WINDOW = 60;
+    /** Most transfers end within a few ticks: the arrays start small and grow up to the capacity. */
+    private static final int INITIAL_LENGTH = 16;
 
     private final long startNanos;
     private final long baseIntervalNanos;
     private final int capacity;
-    private final long[] elapsedNanos;
-    private final long[] bytes;
-    private final double[] rates;
-    private final double[] averages;
+    private long[] elapsedNanos;
+    private long[] bytes;
+    private double[] rates;
+    private double[] averages;
     private int size;
     private long spacingNanos;
     private boolean finished;
@@ -42,10 +45,11 @@ final class RateSampler {
         this.baseIntervalNanos = baseIntervalNanos;
         this.capacity = capacity;
         this.spacingNanos = baseIntervalNanos;
-        this.elapsedNanos = new long[capacity];
-        this.bytes = new long[capacity];
-        this.rates = new double[capacity];
-        this.averages = new double[capacity];
+        int length = Math.min(capacity, INITIAL_LENGTH);
+        this.elapsedNanos = new long[length];
+        this.bytes = new long[length];
+        this.rates = new double[length];
+        this.averages = new double[length];
     }
 
     /** A tick of the clock: takes a sample if one is due. Ignored once finished. */
@@ -113,11 +117,20 @@ final class RateSampler {
     private void append(long elapsed, long bytesSoFar) {
         if (size == capacity) {
             thin();
+        } else if (size == elapsedNanos.length) {
+            grow(Math.min(capacity, 2 * size));
         }
         int i = size++;
         elapsedNanos[i] = elapsed;
         bytes[i] = bytesSoFar;
         computeRateAndAverage(i);
+    }
+
+    private void grow(int length) {
+        elapsedNanos = Arrays.copyOf(elapsedNanos, length);
+        bytes = Arrays.copyOf(bytes, length);
+        rates = Arrays.copyOf(rates, length);
+        averages = Arrays.copyOf(averages, length);
     }
 
     /** Keeps every other sample, the newest included, and doubles the spacing. */

@@ -1,8 +1,9 @@
 package org.filedock.ejb.history.recording;
 
 /**
- * The event a transfer's end fires, asynchronously: observers run off the transfer's thread and
- * call {@link #seal()} to take the final sample and get the record to store.
+ * The event a transfer's end fires, on the transfer's thread: an observer must only take note of
+ * it, and call {@link #seal()} later, on a thread of its own, to take the final sample and get the
+ * record to store.
  */
 public record TransferEnded(ActiveTransfer transfer) {
 

@@ -21,8 +21,8 @@ import org.filedock.ejb.history.HistoryConfig;
 
 /**
  * Keeps the transfers in progress: hands each one its byte counter, samples them all on every
- * tick of the {@link SamplingClock}, and at a transfer's end fires {@link TransferEnded}
- * asynchronously, so that the final sample and the storing happen off the transfer's thread.
+ * tick of the {@link SamplingClock}, and at a transfer's end fires {@link TransferEnded}; its
+ * observer only queues it, so that the final sample and the storing happen off the transfer's thread.
  * With the history disabled, transfers still get a counter but are neither sampled nor stored.
  */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class TransferRecorder {
         nanoClock = System::nanoTime;
         wallClock = Clock.systemUTC();
         enabled = HistoryConfig.fromSystemProperties().enabled();
-        onEnded = endedEvents::fireAsync;
+        onEnded = endedEvents::fire;
     }
 
     public boolean enabled() {

@@ -1,55 +1,88 @@
 package org.filedock.ejb.history.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.filedock.ejb.history.recording.FinishedTransfer;
 import org.filedock.ejb.history.recording.TransferEnded;
 
 /**
- * Stores the transfers that end, on the container's asynchronous-event threads, never the
- * transfer's. One thread at a time writes, everything that has ended meanwhile in one
- * transaction: a burst of transfers ending together costs a few transactions, not one each, and
- * does not keep several threads busy with the database while transfers still run. A failure is
- * logged here: nobody waits for an asynchronous observer.
+ * Stores the transfers that end, never on the transfer's thread: the end of a transfer only
+ * queues it, and the first end after a quiet spell schedules one drain a {@link #BATCH_WINDOW}
+ * later on the container's executor. One thread at a time writes, everything that has ended
+ * meanwhile in one transaction: a burst of transfers ending together costs one or two
+ * transactions and one thread hand-over, not one of each per transfer, and the database work
+ * comes after the burst instead of competing with it for the cores. A failure is logged here:
+ * nobody waits for the history. What is still queued when the application stops is written then.
  */
 @ApplicationScoped
 public class TransferArchiver {
 
     private static final Logger LOG = Logger.getLogger(TransferArchiver.class.getName());
     static final int MAX_BATCH = 100;
+    static final Duration BATCH_WINDOW = Duration.ofMillis(20);
 
-    private final ConcurrentLinkedQueue<FinishedTransfer> ended = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<TransferEnded> ended = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean writing = new AtomicBoolean();
 
     @Inject
     HistoryWriter writer;
 
-    void archive(@ObservesAsync TransferEnded event) {
-        ended.add(event.seal());
-        // the thread that finds nobody writing writes; the others only queue
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** On the transfer's thread: as cheap as a queue insertion, and one scheduling per batch. */
+    void archive(@Observes TransferEnded event) {
+        ended.add(event);
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(this::drain, BATCH_WINDOW.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                drainScheduled.set(false); // the application is stopping: the last drain takes it
+            }
+        }
+    }
+
+    private void drain() {
+        // cleared first: a transfer ending from now on schedules the next drain
+        drainScheduled.set(false);
+        // the thread that finds nobody writing writes; a writer re-checks the queue before it leaves
         while (!ended.isEmpty() && writing.compareAndSet(false, true)) {
             try {
                 writeQueued();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "could not store the transfer history", e);
             } finally {
                 writing.set(false);
             }
         }
     }
 
+    @PreDestroy
+    void writeWhatIsLeft() {
+        drain();
+    }
+
     private void writeQueued() {
         List<FinishedTransfer> batch = new ArrayList<>();
-        FinishedTransfer next;
+        TransferEnded next;
         while ((next = ended.poll()) != null) {
-            batch.add(next);
+            batch.add(next.seal());
             if (batch.size() == MAX_BATCH) {
                 write(batch);
                 batch = new ArrayList<>();
