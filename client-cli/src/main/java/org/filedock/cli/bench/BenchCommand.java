@@ -76,10 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path local = Files.createTempDirectory(localDirectory == null ? Path.of(System.getProperty("java.io.tmpdir"))
-                : localDirectory, "filedock-bench-local");
-        Path rawRoot = raw ? Files.createTempDirectory(rawDirectory == null
-                ? Path.of(System.getProperty("java.io.tmpdir")) : rawDirectory, "filedock-bench-raw") : null;
+        Path local = Files.createTempDirectory(directoryOrTemp(localDirectory), "filedock-bench-local");
+        Path rawRoot = raw ? Files.createTempDirectory(directoryOrTemp(rawDirectory), "filedock-bench-raw") : null;
         String workDirectory = "/bench-" + UUID.randomUUID();
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("FileDock", host, port, workDirectory));
@@ -102,6 +100,11 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The directory asked for, created if missing, or the system's temporary directory. */
+    private static Path directoryOrTemp(Path asked) throws IOException {
+        return asked == null ? Path.of(System.getProperty("java.io.tmpdir")) : Files.createDirectories(asked);
     }
 
     private List<Measurement> measure(List<Target> targets, Path local) throws Exception {
@@ -165,6 +168,14 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         Files.delete(file);
+        // the concurrent path (many connections, many threads at once) warms up on its own
+        Path each = TestFiles.create(local, Math.min(ByteSize.parse(clientSize), 1L << 20));
+        for (Target target : targets) {
+            for (int i = 0; i < 3; i++) {
+                Workloads.concurrentUploads(target, clients, each, "warm-" + i + "-");
+            }
+        }
+        Files.delete(each);
     }
 
     private static Map<Target, Samples> samplesFor(List<Target> targets) {
