@@ -5,7 +5,7 @@ Starts a private vsftpd (Debian's package: apt-get install vsftpd) and a private
 1.2.1 (bench/ftpserver/FtpServerLauncher.java, run as a single-file Java program) on loopback in
 a temporary folder, then for each round measures each FTP server with curl (uploads, downloads)
 and Python's ftplib (MKD + LIST + RMD on one connection; N clients uploading at once), and
-FileDock with `filedock-cli bench --raw --repeat 1` against an already running FileDock server.
+FileDock with `filedock-cli bench --raw --repeat 2` against an already running FileDock server.
 Prints the medians of the rounds. Every download is checked (SHA-256). Loopback only; bounded by
 the sizes, loops and rounds given. Run as root; the package creates the system user "ftp" that
 serves vsftpd's anonymous sessions.
@@ -235,12 +235,13 @@ def ftp_round(ftp, sizes, files, work, loops, clients, client_file):
     return results
 
 
-def filedock_round(args, sizes):
-    command = ["java", "-jar", args.cli, "bench", "-p", str(args.filedock_port), "--repeat", "1",
+def filedock_round(args, sizes, work):
+    # the CLI's local files go where curl's do (Java's temporary directory ignores TMPDIR)
+    # two repetitions: the CLI runs FileDock first in one, the bare baseline first in the other
+    command = ["java", "-jar", args.cli, "bench", "-p", str(args.filedock_port), "--repeat", "2",
                "--sizes", ",".join(args.sizes), "--loops", str(args.loops), "--clients", str(args.clients),
-               "--client-size", args.client_size, "--raw"]
+               "--client-size", args.client_size, "--raw", "--local-dir", work]
     if args.raw_dir:
-        os.makedirs(args.raw_dir, exist_ok=True)    # the CLI wants it to exist
         command += ["--raw-dir", args.raw_dir]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
@@ -304,12 +305,18 @@ def main():
         rows = {}
         for r in range(args.rounds):
             print("round %d of %d ..." % (r + 1, args.rounds), file=sys.stderr)
-            for ftp in servers:
+            # each round starts with another server: on this kind of virtual machine the first large
+            # allocation after large deletes pays for memory the host took back (free page reporting)
+            turn = servers + [None]
+            turn = turn[r % len(turn):] + turn[:r % len(turn)]
+            for ftp in turn:
+                if ftp is None:
+                    for key, (fd, raw) in filedock_round(args, sizes, work).items():
+                        rows.setdefault(key, {}).setdefault("fd", []).append(fd)
+                        rows[key].setdefault("raw", []).append(raw)
+                    continue
                 for key, value in ftp_round(ftp, sizes, files, work, args.loops, args.clients, client_file).items():
                     rows.setdefault(key, {}).setdefault(ftp.name, []).append(value)
-            for key, (fd, raw) in filedock_round(args, sizes).items():
-                rows.setdefault(key, {}).setdefault("fd", []).append(fd)
-                rows[key].setdefault("raw", []).append(raw)
     finally:
         for ftp in reversed(servers):
             ftp.stop()
