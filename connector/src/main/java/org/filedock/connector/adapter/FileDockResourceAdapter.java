@@ -96,6 +96,7 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
             if (running != null) {
                 running.disconnectAll("server shutting down");
             }
+            current.close();
         }
     }
 

@@ -95,17 +95,23 @@ public final class Connection {
     }
 
     /**
-     * Reads what the client has sent without blocking and cuts the next line out of it.
+     * Cuts the next line out of what the client has sent, reading the socket without blocking
+     * when no complete line is buffered.
      *
+     * @param readSocket {@code false} to look at the buffered bytes only: right after a reply the
+     *        client's next line is a round trip away, and asking the socket would only cost a call
      * @throws LineTooLongException the client must be disconnected
      * @throws MalformedLineException the line is dropped, the connection stays usable
      */
-    LineStatus readLine() throws IOException {
+    LineStatus readLine(boolean readSocket) throws IOException {
         while (true) {
             String line = framer.next(input);
             if (line != null) {
                 lastLine = line;
                 return LineStatus.LINE;
+            }
+            if (!readSocket) {
+                return LineStatus.NEED_MORE;
             }
             input.compact();
             int n;
