@@ -49,12 +49,7 @@ class EndpointDispatcherTest {
         CountDownLatch bothInside = new CountDownLatch(2);
         Endpoints endpoints = new Endpoints(request -> {
             bothInside.countDown();
-            try {
-                assertTrue(bothInside.await(10, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return Reply.ok("/");
+            return answerWhenOpen(bothInside);
         });
         EndpointDispatcher dispatcher = new EndpointDispatcher(endpoints);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -89,12 +84,7 @@ class EndpointDispatcherTest {
         CountDownLatch closed = new CountDownLatch(1);
         Endpoints endpoints = new Endpoints(request -> {
             inside.countDown();
-            try {
-                assertTrue(closed.await(10, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return Reply.ok("/");
+            return answerWhenOpen(closed);
         });
         EndpointDispatcher dispatcher = new EndpointDispatcher(endpoints);
         ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -109,6 +99,15 @@ class EndpointDispatcherTest {
             thread.shutdownNow();
         }
         assertTrue(endpoints.created.get(0).released);
+    }
+
+    private static Reply answerWhenOpen(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return Reply.ok("/");
     }
 
     /** Stands in for the container's endpoint factory of the message-driven bean. */
