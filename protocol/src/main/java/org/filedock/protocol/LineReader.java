@@ -63,6 +63,22 @@ public final class LineReader {
         return in.read(target, offset, length);
     }
 
+    /**
+     * Moves payload bytes that were read together with a line into {@code target}, without
+     * reading the stream.
+     *
+     * @return how many; 0 when none are buffered
+     */
+    public int drainBuffered(ByteBuffer target) {
+        int n = Math.min(target.remaining(), buffer.remaining());
+        if (n > 0) {
+            ByteBuffer slice = buffer.slice().limit(n);
+            target.put(slice);
+            buffer.position(buffer.position() + n);
+        }
+        return n;
+    }
+
     /** Copies exactly {@code size} payload bytes to {@code out}. */
     public void readPayload(OutputStream out, long size) throws IOException {
         byte[] chunk = new byte[(int) Math.min(size, 256 * 1024)];

@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import org.filedock.protocol.LineReader;
@@ -17,8 +20,8 @@ import org.filedock.protocol.Request;
 
 /**
  * One TCP connection to a server: request lines out, reply lines and payload bytes in. It is a
- * blocking channel, so that upload payloads go from a direct buffer straight to the socket; lines
- * and downloads go through its socket's streams, which honour the read timeout.
+ * channel, so that payloads go between a direct buffer and the socket without a copy on the heap;
+ * lines go through its socket's streams, which honour the read timeout.
  */
 final class Connection implements Closeable {
 
@@ -29,6 +32,7 @@ final class Connection implements Closeable {
     private final InputStream rawInput;
     private final LineReader input;
     private final OutputStream output;
+    private Selector payloadSelector;
 
     private Connection(SocketChannel channel) throws IOException {
         this.channel = channel;
@@ -98,8 +102,44 @@ final class Connection implements Closeable {
         }
     }
 
-    int readPayload(byte[] target, int length) throws IOException {
-        return input.read(target, 0, length);
+    /**
+     * Reads payload bytes into {@code target}: those read together with the last line, or else
+     * what the socket has, waiting at most the read timeout; -1 at the end of the stream. For a
+     * payload the channel is switched to non-blocking mode and watched by a selector of its own
+     * (its socket's streams have the timeout, a blocking channel has none); {@link #endPayload()}
+     * switches it back for the lines.
+     */
+    int readPayload(ByteBuffer target) throws IOException {
+        int buffered = input.drainBuffered(target);
+        if (buffered > 0) {
+            return buffered;
+        }
+        if (payloadSelector == null) {
+            payloadSelector = Selector.open();
+            channel.configureBlocking(false);
+            channel.register(payloadSelector, SelectionKey.OP_READ);
+        }
+        while (true) {
+            int n = channel.read(target);
+            if (n != 0) {
+                return n;
+            }
+            if (payloadSelector.select(socket.getSoTimeout()) == 0) {
+                throw new SocketTimeoutException("no payload byte for " + socket.getSoTimeout() + " ms");
+            }
+            payloadSelector.selectedKeys().clear();
+        }
+    }
+
+    /** Back to blocking mode after a payload, for the lines that follow. */
+    void endPayload() throws IOException {
+        if (payloadSelector != null) {
+            payloadSelector.close(); // deregisters the channel
+            payloadSelector = null;
+            if (channel.isOpen()) {
+                channel.configureBlocking(true);
+            }
+        }
     }
 
     boolean isClosed() {
@@ -109,6 +149,9 @@ final class Connection implements Closeable {
     @Override
     public void close() {
         try {
+            if (payloadSelector != null) {
+                payloadSelector.close();
+            }
             channel.close();
         } catch (IOException ignored) {
             // nothing left to release

@@ -2,7 +2,7 @@ package org.filedock.cli.client;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +29,10 @@ final class PartialDownload implements Closeable {
 
     private final Path target;
     private final Path temporary;
-    private final OutputStream output;
+    private final FileChannel output;
     private boolean committed;
 
-    private PartialDownload(Path target, Path temporary, OutputStream output) {
+    private PartialDownload(Path target, Path temporary, FileChannel output) {
         this.target = target;
         this.temporary = temporary;
         this.output = output;
@@ -50,7 +50,7 @@ final class PartialDownload implements Closeable {
         Path temporary = directory.resolve(".filedock-" + Long.toHexString(RANDOM.nextLong()) + ".part");
         try {
             // Not createTempFile: its owner-only permissions would stay on the downloaded file.
-            OutputStream output = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileChannel output = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             OPEN.add(temporary);
             return new PartialDownload(absolute, temporary, output);
         } catch (IOException e) {
@@ -58,7 +58,7 @@ final class PartialDownload implements Closeable {
         }
     }
 
-    OutputStream output() {
+    FileChannel output() {
         return output;
     }
 

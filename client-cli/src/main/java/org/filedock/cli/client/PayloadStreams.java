@@ -1,7 +1,6 @@
 package org.filedock.cli.client;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -18,7 +17,7 @@ final class PayloadStreams {
         listener.started(size);
         boolean completed = false;
         try {
-            ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(BUFFER_SIZE, size)));
+            ByteBuffer buffer = newBuffer(size);
             long sent = 0;
             while (sent < size) {
                 buffer.clear().limit((int) Math.min(buffer.capacity(), size - sent));
@@ -37,29 +36,34 @@ final class PayloadStreams {
         }
     }
 
-    static void receive(Connection connection, OutputStream file, long size, TransferListener listener) throws IOException {
+    static void receive(Connection connection, FileChannel file, long size, TransferListener listener) throws IOException {
         listener.started(size);
         boolean completed = false;
         try {
-            byte[] buffer = newBuffer(size);
+            ByteBuffer buffer = newBuffer(size);
             long received = 0;
             while (received < size) {
-                int n = connection.readPayload(buffer, (int) Math.min(buffer.length, size - received));
+                buffer.clear().limit((int) Math.min(buffer.capacity(), size - received));
+                int n = connection.readPayload(buffer);
                 if (n < 0) {
                     throw new ConnectionClosedException("the server closed the connection "
                             + (size - received) + " bytes before the end of the file");
                 }
-                file.write(buffer, 0, n);
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    file.write(buffer);
+                }
                 received += n;
                 listener.progressed(received);
             }
             completed = true;
         } finally {
+            connection.endPayload();
             listener.finished(completed);
         }
     }
 
-    private static byte[] newBuffer(long size) {
-        return new byte[(int) Math.max(1, Math.min(BUFFER_SIZE, size))];
+    private static ByteBuffer newBuffer(long size) {
+        return ByteBuffer.allocateDirect((int) Math.max(1, Math.min(BUFFER_SIZE, size)));
     }
 }

@@ -110,6 +110,23 @@ class FileDockClientTransferTest {
     }
 
     @Test
+    void aDownloadThatStallsEndsAfterTheReadTimeoutAndLeavesNoPartialFile() throws Exception {
+        ConnectionSettings impatient = new ConnectionSettings(Duration.ofSeconds(5), Duration.ofMillis(300));
+        Path target = dir.resolve("slow.bin");
+        try (FakeServer server = FakeServer.start(peer -> {
+            peer.greet().expect("DOWNLOAD slow.bin").send("OK@1000").sendBytes(randomBytes(500));
+            peer.readLine(); // stalls until the client gives up and closes
+        }); FileDockClient client = FileDockClient.connect(server.host(), server.port(), impatient)) {
+            ConnectionClosedException error = assertThrows(ConnectionClosedException.class,
+                    () -> client.download("slow.bin", target, TransferListener.NONE));
+            assertTrue(error.getMessage().startsWith("no answer from the server"), error.getMessage());
+            assertFalse(client.isOpen());
+            server.verify();
+        }
+        assertEquals(List.of(), filesIn(dir));
+    }
+
+    @Test
     void aRefusedDownloadKeepsTheOlderLocalFile() throws Exception {
         Path target = Files.writeString(dir.resolve("a.txt"), "old");
         try (FakeServer server = FakeServer.start(peer -> peer.greet()
