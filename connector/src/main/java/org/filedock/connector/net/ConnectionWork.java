@@ -23,10 +23,11 @@ final class ConnectionWork implements Work {
 
     private static final Logger LOG = Logger.getLogger(ConnectionWork.class.getName());
     /**
-     * How long one worker serves one busy connection before the others have a turn: a client
-     * that pipelines goes to the back of the work manager's queue, one that waits for each reply
-     * back to the selector. Counted in time, not commands: handing a connection over costs a
-     * thread switch (and often a thread with cold caches), which a turn of 20 ms makes rare.
+     * How long one worker serves one busy connection before the others have a turn, if others
+     * wait for a worker: a client that pipelines goes to the back of the work manager's queue,
+     * one that waits for each reply back to the selector. With nobody waiting the worker stays:
+     * a hand-over costs a thread switch, a thread with cold caches, and often a client and a
+     * worker on the same core for a while.
      */
     static final Duration TURN = Duration.ofMillis(20);
     /**
@@ -49,6 +50,7 @@ final class ConnectionWork implements Work {
 
     @Override
     public void run() {
+        server.workStarted();
         Next next = Next.NOTHING;
         try {
             next = serve();
@@ -88,7 +90,7 @@ final class ConnectionWork implements Work {
             } catch (MalformedLineException e) {
                 connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
                 connection.commandEnded();
-                turnOver = System.nanoTime() - turnEnds >= 0;
+                turnOver = turnOver(turnEnds);
                 readSocket = false;
                 continue;
             }
@@ -96,7 +98,7 @@ final class ConnectionWork implements Work {
                 case LINE -> {
                     execute(connection.lastLine());
                     connection.commandEnded();
-                    turnOver = System.nanoTime() - turnEnds >= 0;
+                    turnOver = turnOver(turnEnds);
                     readSocket = false;
                 }
                 case NEED_MORE -> {
@@ -112,6 +114,10 @@ final class ConnectionWork implements Work {
             }
         }
         return Next.NOTHING;
+    }
+
+    private boolean turnOver(long turnEnds) {
+        return System.nanoTime() - turnEnds >= 0 && server.othersWaiting();
     }
 
     private void execute(String line) throws IOException {

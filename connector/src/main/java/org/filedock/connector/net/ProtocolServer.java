@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -52,6 +53,8 @@ public final class ProtocolServer implements ConnectorStatus {
     private final Supplier<CommandDispatcher> dispatcher;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
+    /** Works scheduled for a readable connection and not started yet. */
+    private final AtomicInteger waitingForWorker = new AtomicInteger();
     private final SelectorPool workerSelectors = new SelectorPool();
     private final Admission admission;
     private ServerSocketChannel listener;
@@ -209,7 +212,7 @@ public final class ProtocolServer implements ConnectorStatus {
         try {
             connection.key().interestOps(0);
             connection.inWork(true);
-            workManager.scheduleWork(new ConnectionWork(connection, this));
+            schedule(connection);
         } catch (WorkException e) {
             LOG.log(Level.SEVERE, "no worker for " + connection.session(), e);
             disconnect(connection, "server overloaded");
@@ -221,11 +224,31 @@ public final class ProtocolServer implements ConnectorStatus {
     /** A worker hands over a connection with commands still buffered, so that others get a turn. */
     void reschedule(Connection connection) {
         try {
-            workManager.scheduleWork(new ConnectionWork(connection, this));
+            schedule(connection);
         } catch (WorkException e) {
             LOG.log(Level.SEVERE, "no worker for " + connection.session(), e);
             disconnect(connection, "server overloaded");
         }
+    }
+
+    private void schedule(Connection connection) throws WorkException {
+        waitingForWorker.incrementAndGet();
+        try {
+            workManager.scheduleWork(new ConnectionWork(connection, this));
+        } catch (WorkException | RuntimeException e) {
+            waitingForWorker.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** A work has started: its connection no longer waits for a worker. */
+    void workStarted() {
+        waitingForWorker.decrementAndGet();
+    }
+
+    /** Whether a connection with something to read waits for a worker (the pool is busy). */
+    boolean othersWaiting() {
+        return waitingForWorker.get() > 0;
     }
 
     /** A worker is done with the connection until the client sends more. */
