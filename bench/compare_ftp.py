@@ -310,6 +310,9 @@ def main():
             turn = servers + [None]
             turn = turn[r % len(turn):] + turn[:r % len(turn)]
             for ftp in turn:
+                # a server that never fsyncs leaves its writes to the disk for later; on ext4 the
+                # next fsync (FileDock's, the baseline's) would wait for them
+                os.sync()
                 if ftp is None:
                     for key, (fd, raw) in filedock_round(args, sizes, work).items():
                         rows.setdefault(key, {}).setdefault("fd", []).append(fd)
