@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.filedock.api.Exchange;
@@ -33,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ProtocolServerTest {
 
-    private final ThreadPoolWorkManager workManager = new ThreadPoolWorkManager();
+    private ThreadPoolWorkManager workManager = new ThreadPoolWorkManager();
     private final CompletableFuture<IOException> payloadFailure = new CompletableFuture<>();
     private final List<Client> clients = new ArrayList<>();
     private ProtocolServer server;
@@ -156,6 +158,50 @@ class ProtocolServerTest {
         assertEquals("OK@Ready", uploader.in.readLine());
         IOException failure = payloadFailure.get(5, TimeUnit.SECONDS);
         assertEquals("no payload byte for 1 s", failure.getMessage());
+    }
+
+    @Test
+    void aConnectionThatPipelinesLetsAnotherInWhenTheWorkersRunShort() throws Exception {
+        workManager.close();
+        workManager = new ThreadPoolWorkManager(2); // the selector loop and one worker
+        start();
+        Client busy = connect();
+        Client other = connect();
+        AtomicInteger answered = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        byte[] burst = "PWD\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+        // the busy client never waits for a reply, so its worker always has a line at hand
+        Thread writer = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    busy.socket.getOutputStream().write(burst);
+                }
+            } catch (IOException e) {
+                // the test is over
+            }
+        });
+        Thread reader = new Thread(() -> {
+            try {
+                while ("OK@/".equals(busy.in.readLine())) {
+                    answered.incrementAndGet();
+                }
+            } catch (IOException e) {
+                // the test is over
+            }
+        });
+        writer.start();
+        reader.start();
+        try {
+            awaitTrue(() -> answered.get() > 1000, "the busy connection holds the only worker");
+            assertEquals("OK@/", other.call("PWD"));
+            int whenOtherWasServed = answered.get();
+            awaitTrue(() -> answered.get() > whenOtherWasServed, "the busy connection is served again");
+        } finally {
+            stop.set(true);
+            busy.socket.close();
+            writer.join(10_000);
+            reader.join(10_000);
+        }
     }
 
     private void start(String... properties) throws Exception {

@@ -13,8 +13,18 @@ import jakarta.resource.spi.work.WorkManager;
 /** A plain thread pool behind the work-manager interface, counting the works that run. */
 final class ThreadPoolWorkManager implements WorkManager, AutoCloseable {
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final ExecutorService threads;
     private final AtomicInteger running = new AtomicInteger();
+
+    /** As many threads as works. */
+    ThreadPoolWorkManager() {
+        threads = Executors.newCachedThreadPool();
+    }
+
+    /** At most {@code size} threads; further works wait in the queue, as in a busy container. */
+    ThreadPoolWorkManager(int size) {
+        threads = Executors.newFixedThreadPool(size);
+    }
 
     int running() {
         return running.get();
