@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -342,6 +343,18 @@ class LineReaderTest {
         LineReader reader = new LineReader(new ChunkedInputStream(utf8("A 3\n"), utf8("xyzB\n")));
         assertEquals("A 3", reader.readLine());
         assertArrayEquals(utf8("xyz"), payload(reader, 3));
+        assertEquals("B", reader.readLine());
+    }
+
+    @Test
+    void drainBufferedHandsOverWhatCameWithTheLineAndNeverReads() throws Exception {
+        LineReader reader = new LineReader(new ChunkedInputStream(utf8("A 5\nxyz"), utf8("uvB\n")));
+        assertEquals("A 5", reader.readLine());
+        ByteBuffer target = ByteBuffer.allocate(5);
+        assertEquals(3, reader.drainBuffered(target));
+        assertEquals(0, reader.drainBuffered(target), "nothing more is buffered; the stream is not read");
+        assertArrayEquals(utf8("xyz"), Arrays.copyOf(target.array(), 3));
+        assertArrayEquals(utf8("uv"), payload(reader, 2));
         assertEquals("B", reader.readLine());
     }
 

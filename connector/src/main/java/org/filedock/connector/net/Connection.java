@@ -187,12 +187,15 @@ public final class Connection {
     }
 
     /**
-     * Writes what the socket accepts now, at least one byte, waiting up to the I/O timeout for
-     * room; so a caller counting the bytes sees a slow client's progress at the pace of the socket.
+     * Writes payload bytes: what the socket accepts now, at least one byte, waiting up to the I/O
+     * timeout for room; so a caller counting the bytes sees a slow client's progress at the pace
+     * of the socket. From the first payload byte on, no line may be sent until
+     * {@link #payloadSent()}.
      */
-    int writeSome(ByteBuffer bytes) throws IOException {
+    int writePayload(ByteBuffer bytes) throws IOException {
         writeLock.lock();
         try {
+            sendingPayload = true;
             while (true) {
                 int n = channel.write(bytes);
                 if (n > 0 || !bytes.hasRemaining()) {
@@ -208,10 +211,11 @@ public final class Connection {
         }
     }
 
-    void markPayloadOutgoing(boolean outgoing) {
+    /** The payload to the client is over: lines may be sent again. */
+    void payloadSent() {
         writeLock.lock();
         try {
-            sendingPayload = outgoing;
+            sendingPayload = false;
         } finally {
             writeLock.unlock();
         }

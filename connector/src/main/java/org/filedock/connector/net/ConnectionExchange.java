@@ -57,6 +57,6 @@ final class ConnectionExchange implements Exchange {
 
     /** The command is over: whatever it sent, no payload is on its way any more. */
     void finish() {
-        connection.markPayloadOutgoing(false);
+        connection.payloadSent();
     }
 }

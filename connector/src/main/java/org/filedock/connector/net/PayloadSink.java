@@ -18,8 +18,7 @@ final class PayloadSink implements WritableByteChannel {
 
     @Override
     public int write(ByteBuffer source) throws IOException {
-        connection.markPayloadOutgoing(true);
-        return connection.writeSome(source);
+        return connection.writePayload(source);
     }
 
     @Override
@@ -29,6 +28,6 @@ final class PayloadSink implements WritableByteChannel {
 
     @Override
     public void close() {
-        connection.markPayloadOutgoing(false);
+        connection.payloadSent();
     }
 }
