@@ -84,34 +84,27 @@ final class ConnectionWork implements Work {
             if (turnOver && connection.hasBufferedInput()) {
                 return Next.RESCHEDULE;
             }
-            Connection.LineStatus status;
             try {
-                status = connection.readLine(readSocket);
-            } catch (MalformedLineException e) {
-                connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
-                connection.commandEnded();
-                turnOver = turnOver(turnEnds);
-                readSocket = false;
-                continue;
-            }
-            switch (status) {
-                case LINE -> {
-                    execute(connection.lastLine());
-                    connection.commandEnded();
-                    turnOver = turnOver(turnEnds);
-                    readSocket = false;
-                }
-                case NEED_MORE -> {
+                Connection.LineStatus status = connection.readLine(readSocket);
+                if (status == Connection.LineStatus.NEED_MORE) {
                     if (turnOver || !connection.awaitMoreInput(LINGER)) {
                         return Next.WATCH;
                     }
                     readSocket = true;
+                    continue;
                 }
-                case CLOSED -> {
+                if (status == Connection.LineStatus.CLOSED) {
                     server.closed(connection);
                     return Next.NOTHING;
                 }
+                execute(connection.lastLine());
+            } catch (MalformedLineException e) {
+                // only the framer throws it: the line is answered and the connection stays usable
+                connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
             }
+            connection.commandEnded();
+            turnOver = turnOver(turnEnds);
+            readSocket = false;
         }
         return Next.NOTHING;
     }

@@ -81,12 +81,7 @@ final class RootConfinement {
         return new Located(current, entry, attributes);
     }
 
-    /** The real path (no symbolic links left in it) of something that exists; see {@link #locate}. */
-    Path existing(StoragePath path) throws CommandException {
-        return locate(path).real();
-    }
-
-    /** {@link #existing} for a path that must be a directory. */
+    /** The real path of something that must be an existing directory; see {@link #locate}. */
     Path existingDirectory(StoragePath path) throws CommandException {
         Located located = locate(path);
         if (!located.isDirectory()) {
