@@ -97,9 +97,7 @@ class ClientFaultsIT {
     @ValueSource(booleans = {false, true})
     void downloaderGoneMidwayReleasesTheFile(boolean reset) throws Exception {
         long size = 64 * MIB;
-        assertEquals("OK@Ready", client.call("UPLOAD big.bin " + size));
-        Payloads.write(client.socketOutput(), size, 3);
-        assertEquals("OK@File uploaded", client.line());
+        client.uploadGenerated("big.bin", size, 3);
         try (WireClient reader = WireClient.connect()) {
             assertEquals("OK@" + size, reader.call("DOWNLOAD " + home + "/big.bin"));
             reader.readBytes(MIB);

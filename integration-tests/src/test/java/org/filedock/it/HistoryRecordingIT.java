@@ -98,9 +98,7 @@ class HistoryRecordingIT {
     @Test
     void aDownloadIsRecordedAndSoIsTheUploadBeforeIt() throws Exception {
         long size = 32L * MIB;
-        assertEquals("OK@Ready", client.call("UPLOAD big.bin " + size));
-        Payloads.write(client.socketOutput(), size, 7);
-        assertEquals("OK@File uploaded", client.line());
+        client.uploadGenerated("big.bin", size, 7);
 
         assertEquals("OK@" + size, client.call("DOWNLOAD big.bin"));
         Payloads.DigestSink sink = new Payloads.DigestSink();
@@ -146,9 +144,7 @@ class HistoryRecordingIT {
     @Test
     void aDownloadWhoseClientGoesAwayIsAborted() throws Exception {
         long size = 32L * MIB;
-        assertEquals("OK@Ready", client.call("UPLOAD left.bin " + size));
-        Payloads.write(client.socketOutput(), size, 9);
-        assertEquals("OK@File uploaded", client.line());
+        client.uploadGenerated("left.bin", size, 9);
         try (WireClient reader = WireClient.connect()) {
             reader.call("CHDIR " + home);
             assertEquals("OK@" + size, reader.call("DOWNLOAD left.bin"));
@@ -164,9 +160,7 @@ class HistoryRecordingIT {
     @Test
     void aDownloadWhoseFileShrinksUnderItFailed() throws Exception {
         long size = 32L * MIB;
-        assertEquals("OK@Ready", client.call("UPLOAD shrinking.bin " + size));
-        Payloads.write(client.socketOutput(), size, 11);
-        assertEquals("OK@File uploaded", client.line());
+        client.uploadGenerated("shrinking.bin", size, 11);
         try (WireClient reader = WireClient.connect()) {
             reader.call("CHDIR " + home);
             assertEquals("OK@" + size, reader.call("DOWNLOAD shrinking.bin"));

@@ -151,9 +151,7 @@ class LimitsIT {
         WireClient owner = client();
         owner.call("CHDIR " + home);
         long size = MAX_FILE_SIZE; // far more than the sockets' buffers hold
-        assertEquals("OK@Ready", owner.call("UPLOAD big.bin " + size));
-        Payloads.write(owner.socketOutput(), size, 7);
-        assertEquals("OK@File uploaded", owner.line());
+        owner.uploadGenerated("big.bin", size, 7);
 
         WireClient reader = track(WireClient.connect(ItConfig.filedockPort(), 16 * 1024));
         assertEquals("OK@" + size, reader.call("DOWNLOAD " + home + "/big.bin"));
@@ -171,9 +169,7 @@ class LimitsIT {
         assertEquals("ERR@NO_SPACE file exceeds the maximum size of " + MAX_FILE_SIZE + " bytes",
                 client.call("UPLOAD big.bin " + (MAX_FILE_SIZE + 1)));
         assertEquals(List.of(), client.dir(null), "nothing was created");
-        assertEquals("OK@Ready", client.call("UPLOAD big.bin " + MAX_FILE_SIZE));
-        Payloads.write(client.socketOutput(), MAX_FILE_SIZE, 1);
-        assertEquals("OK@File uploaded", client.line());
+        client.uploadGenerated("big.bin", MAX_FILE_SIZE, 1);
     }
 
     @Test

@@ -59,9 +59,7 @@ class ServerProcessIT {
             assertEquals("OK@" + HOME + " created", client.call("MKDIR " + HOME));
             client.upload(HOME + "/doc.txt", OLD);
             long size = 64 * MIB;
-            assertEquals("OK@Ready", client.call("UPLOAD " + HOME + "/big.bin " + size));
-            Payloads.write(client.socketOutput(), size, 21);
-            assertEquals("OK@File uploaded", client.line());
+            client.uploadGenerated(HOME + "/big.bin", size, 21);
         }
     }
 

@@ -59,9 +59,7 @@ class ShutdownIT {
             owner.call("CHDIR " + home);
             owner.upload("doc.txt", old);
             long size = 64 * MIB;
-            assertEquals("OK@Ready", owner.call("UPLOAD big.bin " + size));
-            Payloads.write(owner.socketOutput(), size, 11);
-            assertEquals("OK@File uploaded", owner.line());
+            owner.uploadGenerated("big.bin", size, 11);
 
             assertEquals("OK@Ready", uploader.call("UPLOAD " + home + "/doc.txt " + size));
             uploader.sendRaw(new byte[(int) (4 * MIB)]);

@@ -151,9 +151,7 @@ class StorageFaultsIT {
     @Test
     void aFileCutShortBehindTheServersBackEndsItsDownloadCleanly() throws Exception {
         long size = 64L * MIB;
-        assertEquals("OK@Ready", client.call("UPLOAD big.bin " + size));
-        Payloads.write(client.socketOutput(), size, 8);
-        assertEquals("OK@File uploaded", client.line());
+        client.uploadGenerated("big.bin", size, 8);
         ServerLog log = ServerLog.mark();
         try (WireClient reader = WireClient.connect(ItConfig.filedockPort(), 64 * KIB)) {
             assertEquals("OK@" + size, reader.call("DOWNLOAD " + home + "/big.bin"));

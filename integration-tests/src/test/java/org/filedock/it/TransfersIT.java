@@ -49,9 +49,7 @@ class TransfersIT {
     @Test
     void sixtyFourMebibytesRoundTripByteIdentical() throws IOException {
         long size = 64 * MIB;
-        assertEquals("OK@Ready", client.call("UPLOAD big.bin " + size));
-        String sent = Payloads.write(client.socketOutput(), size, 64);
-        assertEquals("OK@File uploaded", client.line());
+        String sent = client.uploadGenerated("big.bin", size, 64);
 
         assertEquals("OK@" + size, client.call("DOWNLOAD big.bin"));
         Payloads.DigestSink received = new Payloads.DigestSink();
@@ -112,9 +110,7 @@ class TransfersIT {
     @Test
     void aFileBeingDownloadedCanBeReadByOthersAndReplacedButNotDeleted() throws Exception {
         long size = 32 * MIB;
-        assertEquals("OK@Ready", client.call("UPLOAD shared.bin " + size));
-        String original = Payloads.write(client.socketOutput(), size, 32);
-        assertEquals("OK@File uploaded", client.line());
+        String original = client.uploadGenerated("shared.bin", size, 32);
         client.call("MKDIR target");
 
         try (WireClient reader = WireClient.connect(); WireClient other = WireClient.connect()) {
