@@ -9,15 +9,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,28 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A client that goes away in the middle of a transfer: the transfer is aborted, its lock
  * released at once, the old version intact and no temporary file left.
  */
-@ExtendWith(ArquillianExtension.class)
-class ClientFaultsIT {
+class ClientFaultsIT extends SessionInOwnDirectory {
 
     private static final long MIB = 1 << 20;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Deployments.filedockEar();
-    }
-
-    private WireClient client;
-    private String home;
-
-    @BeforeEach
-    void connectIntoOwnDirectory() throws IOException {
-        client = WireClient.connect();
-        home = client.enterOwnDirectory("client-faults");
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        client.close();
+    ClientFaultsIT() {
+        super("client-faults");
     }
 
     /** {@code abort}: the connection is reset (RST) instead of closed (FIN). */

@@ -6,14 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,26 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every command of the contract and its errors, over a real socket against the deployed EAR. */
-@ExtendWith(ArquillianExtension.class)
-class CommandsIT {
+class CommandsIT extends SessionInOwnDirectory {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Deployments.filedockEar();
-    }
-
-    private WireClient client;
-    private String home;
-
-    @BeforeEach
-    void connectIntoOwnDirectory() throws IOException {
-        client = WireClient.connect();
-        home = client.enterOwnDirectory("commands");
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        client.close();
+    CommandsIT() {
+        super("commands");
     }
 
     @Test

@@ -12,13 +12,7 @@ import java.util.UUID;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,29 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * client, failed on the server's side), client address, a rate series that holds together, the
  * CSV file, and the live view while they run.
  */
-@ExtendWith(ArquillianExtension.class)
-class HistoryRecordingIT {
+class HistoryRecordingIT extends SessionInOwnDirectory {
 
     private static final int MIB = 1024 * 1024;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Deployments.filedockEar();
-    }
-
     private final HistoryHttp api = HistoryHttp.suiteServer();
-    private WireClient client;
-    private String home;
-
-    @BeforeEach
-    void connectIntoOwnDirectory() throws IOException {
-        client = WireClient.connect();
-        home = client.enterOwnDirectory("history");
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        client.close();
+    HistoryRecordingIT() {
+        super("history");
     }
 
     @Test

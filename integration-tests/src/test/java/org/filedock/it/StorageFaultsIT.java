@@ -9,14 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,29 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * writing fails with EFBIG), and a file cut short while it is read. The client gets NO_SPACE or INTERNAL, the log gets the details,
  * and the session and the server go on.
  */
-@ExtendWith(ArquillianExtension.class)
-class StorageFaultsIT {
+class StorageFaultsIT extends SessionInOwnDirectory {
 
     private static final int KIB = 1024;
     private static final int MIB = 1024 * KIB;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Deployments.filedockEar();
-    }
-
-    private WireClient client;
-    private String home;
-
-    @BeforeEach
-    void connectIntoOwnDirectory() throws IOException {
-        client = WireClient.connect();
-        home = client.enterOwnDirectory("storage-faults");
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        client.close();
+    StorageFaultsIT() {
+        super("storage-faults");
     }
 
     @Test

@@ -9,41 +9,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Uploads and downloads, large and interrupted, and the locks of contract §6 between sessions. */
-@ExtendWith(ArquillianExtension.class)
-class TransfersIT {
+class TransfersIT extends SessionInOwnDirectory {
 
     private static final long MIB = 1024 * 1024;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Deployments.filedockEar();
-    }
-
-    private WireClient client;
-    private String home;
-
-    @BeforeEach
-    void connectIntoOwnDirectory() throws IOException {
-        client = WireClient.connect();
-        home = client.enterOwnDirectory("transfers");
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        client.close();
+    TransfersIT() {
+        super("transfers");
     }
 
     @Test
