@@ -1,5 +1,7 @@
 package org.filedock.ejb.config;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -14,6 +16,9 @@ import org.filedock.ejb.storage.Storage;
 @ApplicationScoped
 public class StorageProducer {
 
+    @Resource
+    ManagedExecutorService releaser;
+
     // a record cannot be proxied: a pseudo-scope instead of @ApplicationScoped
     @Produces
     @Singleton
@@ -24,7 +29,7 @@ public class StorageProducer {
     @Produces
     @ApplicationScoped
     Storage storage(FileDockConfig config) {
-        return new LocalDiskStorage(config.storageRoot(), config.maxFileSize());
+        return new LocalDiskStorage(config.storageRoot(), config.maxFileSize(), releaser);
     }
 
     @Produces

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 import org.filedock.api.CommandException;
@@ -33,13 +34,21 @@ public final class LocalDiskStorage implements Storage {
     private final DirectoryLister lister;
     private final UploadOpener uploads;
     private final OptionalLong maxFileSize;
+    private final DeferredRelease release;
+
+    /** Frees removed files at once, on the caller's thread. */
+    public LocalDiskStorage(Path root, OptionalLong maxFileSize) {
+        this(root, maxFileSize, Runnable::run);
+    }
 
     /**
      * @param root created if missing
      * @param maxFileSize the largest file an upload may make; empty for no limit but free space
+     * @param releaser closes large files after they lost their last name (replaced by an upload,
+     *        deleted), so that the kernel's freeing of them does not delay the reply
      * @throws UncheckedIOException if the root can't be created or resolved
      */
-    public LocalDiskStorage(Path root, OptionalLong maxFileSize) {
+    public LocalDiskStorage(Path root, OptionalLong maxFileSize, Executor releaser) {
         Path realRoot;
         try {
             Files.createDirectories(root);
@@ -54,7 +63,8 @@ public final class LocalDiskStorage implements Storage {
         }
         this.confinement = new RootConfinement(realRoot);
         this.lister = new DirectoryLister(realRoot);
-        this.uploads = new UploadOpener(confinement, maxFileSize);
+        this.release = new DeferredRelease(releaser);
+        this.uploads = new UploadOpener(confinement, maxFileSize, release);
         this.maxFileSize = maxFileSize;
     }
 
@@ -117,10 +127,16 @@ public final class LocalDiskStorage implements Storage {
         if (located.isDirectory()) {
             throw isADirectory(file);
         }
+        boolean link = !located.entry().equals(located.real());
+        DeferredRelease.Held held = link || !located.attributes().isRegularFile()
+                ? DeferredRelease.Held.NOTHING
+                : release.hold(located.entry(), located.attributes().size());
         try {
             Files.delete(located.entry());
         } catch (IOException e) {
             throw IoErrors.translate(e, "delete", file);
+        } finally {
+            held.release();
         }
     }
 

@@ -26,16 +26,21 @@ final class LocalUpload implements Upload {
     private final Path temporaryFile;
     private final FileChannel channel;
     private final long expectedSize;
+    private final DeferredRelease release;
+    private final long replacedSize;
     private boolean committed;
     private boolean closed;
 
+    /** @param replacedSize the size of the file the target names now, if it is one; else 0 */
     LocalUpload(StoragePath target, Path targetFile, TemporaryFiles.Created temporary,
-            long expectedSize) {
+            long expectedSize, DeferredRelease release, long replacedSize) {
         this.target = target;
         this.targetFile = targetFile;
         this.temporaryFile = temporary.file();
         this.channel = temporary.channel();
         this.expectedSize = expectedSize;
+        this.release = release;
+        this.replacedSize = replacedSize;
     }
 
     @Override
@@ -60,6 +65,7 @@ final class LocalUpload implements Upload {
         } catch (IOException e) {
             throw IoErrors.translate(e, "store", target);
         }
+        DeferredRelease.Held replaced = release.hold(targetFile, replacedSize);
         try {
             // rename(2) refuses to replace a directory with a file (EISDIR)
             Files.move(temporaryFile, targetFile, StandardCopyOption.ATOMIC_MOVE,
@@ -69,6 +75,8 @@ final class LocalUpload implements Upload {
                 throw isADirectory();
             }
             throw IoErrors.translate(e, "store", target);
+        } finally {
+            replaced.release();
         }
         committed = true;
         syncDirectory(targetFile.getParent());

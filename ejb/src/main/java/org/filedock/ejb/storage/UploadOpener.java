@@ -20,10 +20,12 @@ final class UploadOpener {
 
     private final RootConfinement confinement;
     private final OptionalLong maxFileSize;
+    private final DeferredRelease release;
 
-    UploadOpener(RootConfinement confinement, OptionalLong maxFileSize) {
+    UploadOpener(RootConfinement confinement, OptionalLong maxFileSize, DeferredRelease release) {
         this.confinement = confinement;
         this.maxFileSize = maxFileSize;
+        this.release = release;
     }
 
     Upload open(StoragePath file, long size) throws CommandException {
@@ -34,49 +36,64 @@ final class UploadOpener {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot upload to the root");
         }
         Path target = confinement.entry(file);
-        refuseUnsafeTarget(target, file);
+        long replaced = refuseUnsafeTarget(target, file);
         if (maxFileSize.isPresent() && size > maxFileSize.getAsLong()) {
             throw new CommandException(ErrorCode.NO_SPACE,
                     "file exceeds the maximum size of " + maxFileSize.getAsLong() + " bytes");
         }
         Path directory = target.getParent();
         try {
-            // one statvfs; Files.getFileStore would read the whole mount table for every upload
-            if (size > directory.toFile().getUsableSpace()) {
+            // one statvfs; Files.getFileStore would read the whole mount table for every upload.
+            // Files removed a moment ago may still hold their blocks (DeferredRelease).
+            if (size > directory.toFile().getUsableSpace() + release.pendingBytes()) {
                 throw new CommandException(ErrorCode.NO_SPACE,
                         "not enough free space for " + size + " bytes");
             }
-            return new LocalUpload(file, target, TemporaryFiles.createUploadFile(directory), size);
+            return new LocalUpload(file, target, TemporaryFiles.createUploadFile(directory), size,
+                    release, replaced);
         } catch (IOException e) {
             throw IoErrors.translate(e, "upload", file);
         }
     }
 
-    /** An upload may replace a file, or a link to a file inside the root, nothing else. */
-    private void refuseUnsafeTarget(Path target, StoragePath file) throws CommandException {
+    /**
+     * An upload may replace a file, or a link to a file inside the root, nothing else.
+     *
+     * @return the size of the file whose last name the upload's rename may take; 0 for none
+     */
+    private long refuseUnsafeTarget(Path target, StoragePath file) throws CommandException {
         BasicFileAttributes existing;
         try {
             existing = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            return; // a new file
+            return 0; // a new file
         } catch (IOException e) {
             throw IoErrors.translate(e, "upload", file);
         }
-        if (existing.isSymbolicLink()) {
-            try {
-                Path real = target.toRealPath();
-                if (!real.startsWith(confinement.realRoot())) {
-                    throw RootConfinement.leavesRoot();
-                }
-                existing = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (NoSuchFileException e) {
-                throw RootConfinement.leavesRoot(); // a dangling link: where it leads is unknown
-            } catch (IOException e) {
-                throw IoErrors.translate(e, "upload", file);
+        if (!existing.isSymbolicLink()) {
+            if (existing.isDirectory()) {
+                throw isADirectory(file);
             }
+            return existing.isRegularFile() ? existing.size() : 0;
+        }
+        try {
+            Path real = target.toRealPath();
+            if (!real.startsWith(confinement.realRoot())) {
+                throw RootConfinement.leavesRoot();
+            }
+            existing = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw RootConfinement.leavesRoot(); // a dangling link: where it leads is unknown
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "upload", file);
         }
         if (existing.isDirectory()) {
-            throw new CommandException(ErrorCode.IS_A_DIRECTORY, file + " is a directory");
+            throw isADirectory(file);
         }
+        return 0; // the rename replaces the link, not its target
+    }
+
+    private static CommandException isADirectory(StoragePath file) {
+        return new CommandException(ErrorCode.IS_A_DIRECTORY, file + " is a directory");
     }
 }
