@@ -83,6 +83,9 @@ final class RootConfinement {
 
     /** The real path of something that must be an existing directory; see {@link #locate}. */
     Path existingDirectory(StoragePath path) throws CommandException {
+        if (path.isRoot()) {
+            return realRoot; // a directory (checked at start-up): no lstat for every MKDIR x, DIR /
+        }
         Located located = locate(path);
         if (!located.isDirectory()) {
             throw notADirectory(path);
