@@ -22,10 +22,11 @@ import org.filedock.ejb.history.recording.TransferEnded;
 
 /**
  * Stores the transfers that end, never on the transfer's thread: the end of a transfer only
- * queues it, and the first end after a quiet spell schedules one drain a {@link #BATCH_WINDOW}
- * later on the container's executor. One thread at a time writes, everything that has ended
- * meanwhile in one transaction: a burst of transfers ending together costs one or two
- * transactions and one thread hand-over, not one of each per transfer, and the database work
+ * queues it, and the first end after a quiet spell schedules one drain on the container's
+ * executor, which writes once the ends have paused for a {@link #QUIET} window (or the oldest
+ * has waited {@link #LONGEST}; see {@link DrainTiming}). One thread at a time writes, everything
+ * that has ended meanwhile in one transaction: a burst of transfers ending together costs one or
+ * two transactions and one thread hand-over, not one of each per transfer, and the database work
  * comes after the burst instead of competing with it for the cores. A failure is logged here:
  * nobody waits for the history. What is still queued when the application stops is written then.
  */
@@ -34,11 +35,13 @@ public class TransferArchiver {
 
     private static final Logger LOG = Logger.getLogger(TransferArchiver.class.getName());
     static final int MAX_BATCH = 100;
-    static final Duration BATCH_WINDOW = Duration.ofMillis(20);
+    static final Duration QUIET = Duration.ofMillis(20);
+    static final Duration LONGEST = Duration.ofSeconds(1);
 
     private final ConcurrentLinkedQueue<TransferEnded> ended = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean writing = new AtomicBoolean();
+    private final DrainTiming timing = new DrainTiming(QUIET, LONGEST);
 
     @Inject
     HistoryWriter writer;
@@ -49,13 +52,28 @@ public class TransferArchiver {
     /** On the transfer's thread: as cheap as a queue insertion, and one scheduling per batch. */
     void archive(@Observes TransferEnded event) {
         ended.add(event);
-        if (drainScheduled.compareAndSet(false, true)) {
-            try {
-                scheduler.schedule(this::drain, BATCH_WINDOW.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException e) {
-                drainScheduled.set(false); // the application is stopping: the last drain takes it
-            }
+        boolean first = drainScheduled.compareAndSet(false, true);
+        timing.ended(System.nanoTime(), first);
+        if (first) {
+            drainAfter(timing.quietNanos());
         }
+    }
+
+    private void drainAfter(long nanos) {
+        try {
+            scheduler.schedule(this::drainWhenQuiet, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            drainScheduled.set(false); // the application is stopping: the last drain takes it
+        }
+    }
+
+    private void drainWhenQuiet() {
+        long wait = timing.waitBeforeDrain(System.nanoTime());
+        if (wait > 0) {
+            drainAfter(wait); // transfers are still ending
+            return;
+        }
+        drain();
     }
 
     private void drain() {
