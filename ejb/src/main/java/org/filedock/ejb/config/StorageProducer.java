@@ -17,7 +17,7 @@ import org.filedock.ejb.storage.Storage;
 public class StorageProducer {
 
     @Resource
-    ManagedExecutorService releaser;
+    ManagedExecutorService background;
 
     // a record cannot be proxied: a pseudo-scope instead of @ApplicationScoped
     @Produces
@@ -29,7 +29,7 @@ public class StorageProducer {
     @Produces
     @ApplicationScoped
     Storage storage(FileDockConfig config) {
-        return new LocalDiskStorage(config.storageRoot(), config.maxFileSize(), releaser);
+        return new LocalDiskStorage(config.storageRoot(), config.maxFileSize(), background);
     }
 
     @Produces

@@ -58,7 +58,7 @@ final class PayloadCopier {
     }
 
     /** Copies exactly {@code size} bytes from the client into the file. */
-    void receive(ReadableByteChannel client, FileChannel file, long size) throws ClientFailure, StorageFailure {
+    void receive(ReadableByteChannel client, WritableByteChannel file, long size) throws ClientFailure, StorageFailure {
         long left = size;
         while (left > 0) {
             buffer.clear().limit((int) Math.min(buffer.capacity(), left));

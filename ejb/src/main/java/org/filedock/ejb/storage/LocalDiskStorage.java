@@ -36,7 +36,7 @@ public final class LocalDiskStorage implements Storage {
     private final OptionalLong maxFileSize;
     private final DeferredRelease release;
 
-    /** Frees removed files at once, on the caller's thread. */
+    /** Does everything on the caller's thread (freeing removed files, flushing uploads). */
     public LocalDiskStorage(Path root, OptionalLong maxFileSize) {
         this(root, maxFileSize, Runnable::run);
     }
@@ -44,11 +44,12 @@ public final class LocalDiskStorage implements Storage {
     /**
      * @param root created if missing
      * @param maxFileSize the largest file an upload may make; empty for no limit but free space
-     * @param releaser closes large files after they lost their last name (replaced by an upload,
-     *        deleted), so that the kernel's freeing of them does not delay the reply
+     * @param background runs what need not delay a reply: closing large files after they lost
+     *        their last name (replaced by an upload, deleted), flushing large uploads as they
+     *        arrive
      * @throws UncheckedIOException if the root can't be created or resolved
      */
-    public LocalDiskStorage(Path root, OptionalLong maxFileSize, Executor releaser) {
+    public LocalDiskStorage(Path root, OptionalLong maxFileSize, Executor background) {
         Path realRoot;
         try {
             Files.createDirectories(root);
@@ -63,8 +64,8 @@ public final class LocalDiskStorage implements Storage {
         }
         this.confinement = new RootConfinement(realRoot);
         this.lister = new DirectoryLister(realRoot);
-        this.release = new DeferredRelease(releaser);
-        this.uploads = new UploadOpener(confinement, maxFileSize, release);
+        this.release = new DeferredRelease(background);
+        this.uploads = new UploadOpener(confinement, maxFileSize, release, background);
         this.maxFileSize = maxFileSize;
     }
 

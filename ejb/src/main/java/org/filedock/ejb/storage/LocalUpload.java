@@ -2,6 +2,7 @@ package org.filedock.ejb.storage;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +25,7 @@ final class LocalUpload implements Upload {
     private final StoragePath target;
     private final Path targetFile;
     private final Path temporaryFile;
-    private final FileChannel channel;
+    private final WriteBehindChannel channel;
     private final long expectedSize;
     private final DeferredRelease release;
     private final long replacedSize;
@@ -32,19 +33,19 @@ final class LocalUpload implements Upload {
     private boolean closed;
 
     /** @param replacedSize the size of the file the target names now, if it is one; else 0 */
-    LocalUpload(StoragePath target, Path targetFile, TemporaryFiles.Created temporary,
+    LocalUpload(StoragePath target, Path targetFile, Path temporaryFile, WriteBehindChannel channel,
             long expectedSize, DeferredRelease release, long replacedSize) {
         this.target = target;
         this.targetFile = targetFile;
-        this.temporaryFile = temporary.file();
-        this.channel = temporary.channel();
+        this.temporaryFile = temporaryFile;
+        this.channel = channel;
         this.expectedSize = expectedSize;
         this.release = release;
         this.replacedSize = replacedSize;
     }
 
     @Override
-    public FileChannel channel() {
+    public WritableByteChannel channel() {
         return channel;
     }
 
@@ -60,7 +61,8 @@ final class LocalUpload implements Upload {
                         new Object[] {target, written, expectedSize});
                 throw IoErrors.internal("store", target);
             }
-            channel.force(true);
+            channel.finish();
+            channel.force();
             channel.close();
         } catch (IOException e) {
             throw IoErrors.translate(e, "store", target);

@@ -1,6 +1,6 @@
 package org.filedock.ejb.storage;
 
-import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 
 import org.filedock.api.CommandException;
 
@@ -8,7 +8,7 @@ import org.filedock.api.CommandException;
 public interface Upload extends AutoCloseable {
 
     /** Write the payload here. */
-    FileChannel channel();
+    WritableByteChannel channel();
 
     /**
      * Forces the bytes to disk, then atomically replaces the target with them.

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 
 import org.filedock.api.CommandException;
 import org.filedock.ejb.path.StoragePath;
@@ -21,11 +22,14 @@ final class UploadOpener {
     private final RootConfinement confinement;
     private final OptionalLong maxFileSize;
     private final DeferredRelease release;
+    private final Executor background;
 
-    UploadOpener(RootConfinement confinement, OptionalLong maxFileSize, DeferredRelease release) {
+    UploadOpener(RootConfinement confinement, OptionalLong maxFileSize, DeferredRelease release,
+            Executor background) {
         this.confinement = confinement;
         this.maxFileSize = maxFileSize;
         this.release = release;
+        this.background = background;
     }
 
     Upload open(StoragePath file, long size) throws CommandException {
@@ -49,8 +53,9 @@ final class UploadOpener {
                 throw new CommandException(ErrorCode.NO_SPACE,
                         "not enough free space for " + size + " bytes");
             }
-            return new LocalUpload(file, target, TemporaryFiles.createUploadFile(directory), size,
-                    release, replaced);
+            TemporaryFiles.Created temporary = TemporaryFiles.createUploadFile(directory);
+            return new LocalUpload(file, target, temporary.file(),
+                    new WriteBehindChannel(temporary.channel(), background), size, release, replaced);
         } catch (IOException e) {
             throw IoErrors.translate(e, "upload", file);
         }
