@@ -190,14 +190,31 @@ class ApacheFtpServer(LocalFtpServer):
             raise
 
 
-def ftp_round(ftp, sizes, files, work, loops, clients, client_file):
+def prime_memory(work, size):
+    """Writes and deletes a file as large as the next transfer: see filedock-cli bench --prime-memory."""
+    chunk = bytes(1 << 20)
+    fd, path = tempfile.mkstemp(prefix="prime", dir=work)
+    try:
+        left = size
+        while left > 0:
+            left -= os.write(fd, chunk[:min(left, len(chunk))])
+    finally:
+        os.close(fd)
+        os.remove(path)
+
+
+def ftp_round(ftp, sizes, files, work, loops, clients, client_file, prime=False):
     results = {}
     for size in sizes:
         path, digest = files[size]
+        if prime:
+            prime_memory(work, size)
         start = time.perf_counter()
         subprocess.run(["curl", "-sS", "-T", path, ftp.url("file.bin")], check=True)
         results["upload %s" % label(size)] = size / MB / (time.perf_counter() - start)
         target = os.path.join(work, "downloaded.bin")
+        if prime:
+            prime_memory(work, size)
         start = time.perf_counter()
         subprocess.run(["curl", "-sS", "-o", target, ftp.url("file.bin")], check=True)
         results["download %s" % label(size)] = size / MB / (time.perf_counter() - start)
@@ -243,6 +260,8 @@ def filedock_round(args, sizes, work):
                "--client-size", args.client_size, "--raw", "--local-dir", work]
     if args.raw_dir:
         command += ["--raw-dir", args.raw_dir]
+    if args.prime_memory:
+        command += ["--prime-memory"]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit("filedock-cli bench failed (exit %d):\n%s"
@@ -283,6 +302,9 @@ def main():
     parser.add_argument("--apache-ftp-port", type=int, default=2122, help="Apache FtpServer's port")
     parser.add_argument("--apache-ftpserver-cache", default=default_cache(),
                         help="where its jars are fetched to (default: %(default)s)")
+    parser.add_argument("--prime-memory", action="store_true",
+                        help="before each timed transfer, write and delete a file as large as it in the work folder "
+                             "(for virtual machines that hand freed memory back to their host)")
     parser.add_argument("--raw-dir", help="where the bare baseline writes (the FileDock storage disk)")
     args = parser.parse_args()
     if not shutil.which("vsftpd"):
@@ -318,7 +340,8 @@ def main():
                         rows.setdefault(key, {}).setdefault("fd", []).append(fd)
                         rows[key].setdefault("raw", []).append(raw)
                     continue
-                for key, value in ftp_round(ftp, sizes, files, work, args.loops, args.clients, client_file).items():
+                for key, value in ftp_round(ftp, sizes, files, work, args.loops, args.clients, client_file,
+                                                     args.prime_memory).items():
                     rows.setdefault(key, {}).setdefault(ftp.name, []).append(value)
     finally:
         for ftp in reversed(servers):

@@ -71,6 +71,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--local-dir", paramLabel = "DIR", description = "where local test files go (default: the temp directory)")
     Path localDirectory;
 
+    @Option(names = "--prime-memory", description = "before each timed transfer, write and delete a file as large as it in the "
+            + "local directory, so that every transfer starts with recently used memory (for virtual machines that hand "
+            + "freed memory back to their host)")
+    boolean primeMemory;
+
     public BenchCommand(PrintStream out) {
         this.out = out;
     }
@@ -103,6 +108,12 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void prime(Path local, long size) throws IOException {
+        if (primeMemory) {
+            MemoryPrimer.prime(local, size);
+        }
+    }
+
     /** The directory asked for, created if missing, or the system's temporary directory. */
     private static Path directoryOrTemp(Path asked) throws IOException {
         return asked == null ? Path.of(System.getProperty("java.io.tmpdir")) : Files.createDirectories(asked);
@@ -121,7 +132,9 @@ public final class BenchCommand implements Callable<Integer> {
             for (int r = 0; r < repeat; r++) {
                 for (Target target : inTurn(targets, r)) {
                     try (FileDockClient client = target.connect()) {
+                        prime(local, size);
                         up.get(target).add(Workloads.upload(client, file, "file.bin"));
+                        prime(local, size);
                         down.get(target).add(Workloads.download(client, "file.bin", local.resolve("downloaded.bin"), digest));
                         client.delete("file.bin");
                     }

@@ -28,7 +28,7 @@ class BenchCommandTest {
             int exit = new CommandLine(new BenchCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
                     .execute("-p", String.valueOf(server.port()), "--sizes", "64K,1M", "--repeat", "2",
                             "--loops", "3", "--clients", "3", "--client-size", "8K", "--raw",
-                            "--raw-dir", temp.toString(), "--local-dir", temp.toString());
+                            "--raw-dir", temp.toString(), "--local-dir", temp.toString(), "--prime-memory");
             assertEquals(0, exit, bytes.toString(StandardCharsets.UTF_8));
         }
         String report = bytes.toString(StandardCharsets.UTF_8);
