@@ -190,6 +190,11 @@ class ApacheFtpServer(LocalFtpServer):
             raise
 
 
+def print_round(name, values):
+    """One server's figures of one round, on stderr beside the progress lines."""
+    print("  %s: %s" % (name, ", ".join("%s %s" % item for item in values.items())), file=sys.stderr)
+
+
 def prime_memory(work, size):
     """Writes and deletes a file as large as the next transfer: see filedock-cli bench --prime-memory."""
     chunk = bytes(1 << 20)
@@ -336,13 +341,17 @@ def main():
                 # next fsync (FileDock's, the baseline's) would wait for them
                 os.sync()
                 if ftp is None:
-                    for key, (fd, raw) in filedock_round(args, sizes, work).items():
+                    measured = filedock_round(args, sizes, work)
+                    for key, (fd, raw) in measured.items():
                         rows.setdefault(key, {}).setdefault("fd", []).append(fd)
                         rows[key].setdefault("raw", []).append(raw)
+                    print_round("FileDock / raw", {k: "%.3f / %.3f" % v for k, v in measured.items()})
                     continue
-                for key, value in ftp_round(ftp, sizes, files, work, args.loops, args.clients, client_file,
-                                                     args.prime_memory).items():
+                measured = ftp_round(ftp, sizes, files, work, args.loops, args.clients, client_file,
+                                     args.prime_memory)
+                for key, value in measured.items():
                     rows.setdefault(key, {}).setdefault(ftp.name, []).append(value)
+                print_round(ftp.name, {k: "%.3f" % v for k, v in measured.items()})
     finally:
         for ftp in reversed(servers):
             ftp.stop()
