@@ -5,7 +5,7 @@ Starts a private vsftpd (Debian's package: apt-get install vsftpd) and a private
 1.2.1 (bench/ftpserver/FtpServerLauncher.java, run as a single-file Java program) on loopback in
 a temporary folder, then for each round measures each FTP server with curl (uploads, downloads)
 and Python's ftplib (MKD + LIST + RMD on one connection; N clients uploading at once), and
-FileDock with `filedock-cli bench --raw --repeat 2` against an already running FileDock server.
+FileDock with `filedock-cli bench --raw --repeat 4` against an already running FileDock server.
 Prints the medians of the rounds. Every download is checked (SHA-256). Loopback only; bounded by
 the sizes, loops and rounds given. Run as root; the package creates the system user "ftp" that
 serves vsftpd's anonymous sessions.
@@ -259,8 +259,10 @@ def ftp_round(ftp, sizes, files, work, loops, clients, client_file, prime=False)
 
 def filedock_round(args, sizes, work):
     # the CLI's local files go where curl's do (Java's temporary directory ignores TMPDIR)
-    # two repetitions: the CLI runs FileDock first in one, the bare baseline first in the other
-    command = ["java", "-jar", args.cli, "bench", "-p", str(args.filedock_port), "--repeat", "2",
+    # an even number of repetitions: the CLI runs FileDock first in half of them, the bare baseline
+    # first in the others; four, so that the median (the mean of the middle two) shrugs off one
+    # slow transfer the way the median of the FTP servers' rounds does
+    command = ["java", "-jar", args.cli, "bench", "-p", str(args.filedock_port), "--repeat", str(args.filedock_repeat),
                "--sizes", ",".join(args.sizes), "--loops", str(args.loops), "--clients", str(args.clients),
                "--client-size", args.client_size, "--raw", "--local-dir", work]
     if args.raw_dir:
@@ -307,6 +309,11 @@ def main():
     parser.add_argument("--apache-ftp-port", type=int, default=2122, help="Apache FtpServer's port")
     parser.add_argument("--apache-ftpserver-cache", default=default_cache(),
                         help="where its jars are fetched to (default: %(default)s)")
+    parser.add_argument("--filedock-repeat", type=int, default=4,
+                        help="repetitions of each measurement in FileDock's turn of a round (bench --repeat)")
+    parser.add_argument("--settle", type=float, default=0,
+                        help="seconds to wait before each server's turn, for the memory freed by the "
+                             "previous turn to be handed back to the host before anything is timed")
     parser.add_argument("--prime-memory", action="store_true",
                         help="before each timed transfer, write and delete a file as large as it in the work folder "
                              "(for virtual machines that hand freed memory back to their host)")
@@ -340,6 +347,7 @@ def main():
                 # a server that never fsyncs leaves its writes to the disk for later; on ext4 the
                 # next fsync (FileDock's, the baseline's) would wait for them
                 os.sync()
+                time.sleep(args.settle)
                 if ftp is None:
                     measured = filedock_round(args, sizes, work)
                     for key, (fd, raw) in measured.items():
