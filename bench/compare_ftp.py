@@ -311,9 +311,6 @@ def main():
                         help="where its jars are fetched to (default: %(default)s)")
     parser.add_argument("--filedock-repeat", type=int, default=4,
                         help="repetitions of each measurement in FileDock's turn of a round (bench --repeat)")
-    parser.add_argument("--settle", type=float, default=0,
-                        help="seconds to wait before each server's turn, for the memory freed by the "
-                             "previous turn to be handed back to the host before anything is timed")
     parser.add_argument("--prime-memory", action="store_true",
                         help="before each timed transfer, write and delete a file as large as it in the work folder "
                              "(for virtual machines that hand freed memory back to their host)")
@@ -347,7 +344,6 @@ def main():
                 # a server that never fsyncs leaves its writes to the disk for later; on ext4 the
                 # next fsync (FileDock's, the baseline's) would wait for them
                 os.sync()
-                time.sleep(args.settle)
                 if ftp is None:
                     measured = filedock_round(args, sizes, work)
                     for key, (fd, raw) in measured.items():

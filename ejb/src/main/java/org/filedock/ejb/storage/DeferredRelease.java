@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,21 +35,24 @@ final class DeferredRelease {
     }
 
     /**
-     * Opens the file about to lose its name, if it is large enough to be worth it.
+     * Opens the file about to lose its name, if it is a regular file large enough to be worth
+     * it. A symbolic link is not opened (its removal frees nothing).
      *
-     * @param size the file's size as last seen; counted as pending until its release
+     * @param lastSeen the attributes of what the name led to when last looked at; null for
+     *        nothing. Its size counts as pending until the release.
      * @return what to {@link Held#release() release} once the name is gone; never null
      */
-    Held hold(Path file, long size) {
-        if (size < THRESHOLD) {
+    Held hold(Path file, BasicFileAttributes lastSeen) {
+        if (lastSeen == null || !lastSeen.isRegularFile() || lastSeen.size() < THRESHOLD) {
             return Held.NOTHING;
         }
+        long size = lastSeen.size();
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             pendingBytes.addAndGet(size);
             return new Held(this, channel, size);
         } catch (IOException | UnsupportedOperationException e) {
-            return Held.NOTHING; // gone or unreadable: the removal frees it (or fails) as before
+            return Held.NOTHING; // gone, a link, unreadable: the removal frees it (or fails) as before
         }
     }
 

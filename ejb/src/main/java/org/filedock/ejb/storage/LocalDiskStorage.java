@@ -128,10 +128,7 @@ public final class LocalDiskStorage implements Storage {
         if (located.isDirectory()) {
             throw isADirectory(file);
         }
-        boolean link = !located.entry().equals(located.real());
-        DeferredRelease.Held held = link || !located.attributes().isRegularFile()
-                ? DeferredRelease.Held.NOTHING
-                : release.hold(located.entry(), located.attributes().size());
+        DeferredRelease.Held held = release.hold(located.entry(), located.attributes());
         try {
             Files.delete(located.entry());
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,20 +29,20 @@ final class LocalUpload implements Upload {
     private final WriteBehindChannel channel;
     private final long expectedSize;
     private final DeferredRelease release;
-    private final long replacedSize;
+    private final BasicFileAttributes replaced;
     private boolean committed;
     private boolean closed;
 
-    /** @param replacedSize the size of the file the target names now, if it is one; else 0 */
+    /** @param replaced what the target's own entry is now; null if nothing */
     LocalUpload(StoragePath target, Path targetFile, Path temporaryFile, WriteBehindChannel channel,
-            long expectedSize, DeferredRelease release, long replacedSize) {
+            long expectedSize, DeferredRelease release, BasicFileAttributes replaced) {
         this.target = target;
         this.targetFile = targetFile;
         this.temporaryFile = temporaryFile;
         this.channel = channel;
         this.expectedSize = expectedSize;
         this.release = release;
-        this.replacedSize = replacedSize;
+        this.replaced = replaced;
     }
 
     @Override
@@ -67,7 +68,7 @@ final class LocalUpload implements Upload {
         } catch (IOException e) {
             throw IoErrors.translate(e, "store", target);
         }
-        DeferredRelease.Held replaced = release.hold(targetFile, replacedSize);
+        DeferredRelease.Held held = release.hold(targetFile, replaced);
         try {
             // rename(2) refuses to replace a directory with a file (EISDIR)
             Files.move(temporaryFile, targetFile, StandardCopyOption.ATOMIC_MOVE,
@@ -78,7 +79,7 @@ final class LocalUpload implements Upload {
             }
             throw IoErrors.translate(e, "store", target);
         } finally {
-            replaced.release();
+            held.release();
         }
         committed = true;
         syncDirectory(targetFile.getParent());

@@ -40,7 +40,7 @@ final class UploadOpener {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot upload to the root");
         }
         Path target = confinement.entry(file);
-        long replaced = refuseUnsafeTarget(target, file);
+        BasicFileAttributes replaced = refuseUnsafeTarget(target, file);
         if (maxFileSize.isPresent() && size > maxFileSize.getAsLong()) {
             throw new CommandException(ErrorCode.NO_SPACE,
                     "file exceeds the maximum size of " + maxFileSize.getAsLong() + " bytes");
@@ -64,14 +64,15 @@ final class UploadOpener {
     /**
      * An upload may replace a file, or a link to a file inside the root, nothing else.
      *
-     * @return the size of the file whose last name the upload's rename may take; 0 for none
+     * @return the target's own entry (a link, not what it leads to), which the upload replaces;
+     *         null for a new file
      */
-    private long refuseUnsafeTarget(Path target, StoragePath file) throws CommandException {
+    private BasicFileAttributes refuseUnsafeTarget(Path target, StoragePath file) throws CommandException {
         BasicFileAttributes existing;
         try {
             existing = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            return 0; // a new file
+            return null; // a new file
         } catch (IOException e) {
             throw IoErrors.translate(e, "upload", file);
         }
@@ -79,23 +80,24 @@ final class UploadOpener {
             if (existing.isDirectory()) {
                 throw isADirectory(file);
             }
-            return existing.isRegularFile() ? existing.size() : 0;
+            return existing;
         }
+        BasicFileAttributes linked;
         try {
             Path real = target.toRealPath();
             if (!real.startsWith(confinement.realRoot())) {
                 throw RootConfinement.leavesRoot();
             }
-            existing = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            linked = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             throw RootConfinement.leavesRoot(); // a dangling link: where it leads is unknown
         } catch (IOException e) {
             throw IoErrors.translate(e, "upload", file);
         }
-        if (existing.isDirectory()) {
+        if (linked.isDirectory()) {
             throw isADirectory(file);
         }
-        return 0; // the rename replaces the link, not its target
+        return existing;
     }
 
     private static CommandException isADirectory(StoragePath file) {

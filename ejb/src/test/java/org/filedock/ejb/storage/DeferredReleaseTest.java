@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.OptionalLong;
@@ -85,7 +87,7 @@ class DeferredReleaseTest extends StorageTestBase {
     @Test
     void heldBytesCountAsPendingUntilClosed() throws Exception {
         Path file = sized("big.bin", LARGE);
-        DeferredRelease.Held held = release.hold(file, LARGE);
+        DeferredRelease.Held held = release.hold(file, attributes(file));
         assertEquals(LARGE, release.pendingBytes());
         Files.delete(file);
         held.release();
@@ -95,8 +97,11 @@ class DeferredReleaseTest extends StorageTestBase {
     }
 
     @Test
-    void aFileAlreadyGoneHoldsNothing() {
-        DeferredRelease.Held held = release.hold(root.resolve("missing"), LARGE);
+    void aFileAlreadyGoneHoldsNothing() throws Exception {
+        Path file = sized("gone.bin", LARGE);
+        BasicFileAttributes lastSeen = attributes(file);
+        Files.delete(file);
+        DeferredRelease.Held held = release.hold(file, lastSeen);
         held.release();
         assertEquals(0, release.pendingBytes());
         assertTrue(queued.isEmpty());
@@ -108,7 +113,7 @@ class DeferredReleaseTest extends StorageTestBase {
             throw new RejectedExecutionException("stopping");
         });
         Path file = sized("big.bin", LARGE);
-        refusing.hold(file, LARGE).release();
+        refusing.hold(file, attributes(file)).release();
         assertEquals(0, refusing.pendingBytes());
     }
 
@@ -119,6 +124,10 @@ class DeferredReleaseTest extends StorageTestBase {
             raf.getChannel().write(ByteBuffer.wrap(new byte[] {1}), size - 1);
         }
         return file;
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 
     private void runQueued() {
