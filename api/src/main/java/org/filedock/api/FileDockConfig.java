@@ -21,7 +21,10 @@ public record FileDockConfig(
         Duration idleTimeout,
         Duration payloadTimeout,
         int maxLineBytes,
-        OptionalLong maxFileSize) {
+        OptionalLong maxFileSize,
+        AuthMode auth,
+        TlsConfig tls,
+        LoginLimits loginLimits) {
 
     public static final String PORT = "filedock.port";
     public static final String BIND = "filedock.bind";
@@ -31,6 +34,7 @@ public record FileDockConfig(
     public static final String PAYLOAD_TIMEOUT = "filedock.payload-timeout";
     public static final String MAX_LINE = "filedock.max-line";
     public static final String MAX_FILE_SIZE = "filedock.max-file-size";
+    public static final String AUTH = "filedock.auth";
 
     private static final String OFF = "off";
     private static final String UNLIMITED = "unlimited";
@@ -40,15 +44,31 @@ public record FileDockConfig(
     }
 
     public static FileDockConfig from(Properties p) {
+        AuthMode auth = AuthMode.parse(AUTH, p.getProperty(AUTH));
+        TlsConfig tls = TlsConfig.from(p);
         return new FileDockConfig(
-                port(p.getProperty(PORT)),
+                plaintextPort(p.getProperty(PORT), auth, tls),
                 p.getProperty(BIND, "127.0.0.1"),
                 storageRoot(p),
                 (int) PropertyValues.number(p, MAX_CONNECTIONS, 1000, 1, Integer.MAX_VALUE),
                 Duration.ofSeconds(PropertyValues.number(p, IDLE_TIMEOUT, 300, 1, Integer.MAX_VALUE)),
                 Duration.ofSeconds(PropertyValues.number(p, PAYLOAD_TIMEOUT, 60, 1, Integer.MAX_VALUE)),
                 (int) PropertyValues.number(p, MAX_LINE, Protocol.MAX_LINE_BYTES, 64, 1 << 20),
-                maxFileSize(p.getProperty(MAX_FILE_SIZE)));
+                maxFileSize(p.getProperty(MAX_FILE_SIZE)),
+                auth,
+                tls,
+                LoginLimits.from(p));
+    }
+
+    /**
+     * Contract §9: with accounts required and TLS on, passwords must not cross the network in
+     * clear text by default, so the plaintext listener is off unless {@code filedock.port} is set.
+     */
+    private static OptionalInt plaintextPort(String value, AuthMode auth, TlsConfig tls) {
+        if (value == null && auth == AuthMode.REQUIRED && tls.port().isPresent()) {
+            return OptionalInt.empty();
+        }
+        return port(value);
     }
 
     private static OptionalInt port(String value) {

@@ -1,5 +1,7 @@
 package org.filedock.api;
 
+import java.util.Optional;
+
 /**
  * What the server remembers of one client connection between commands. Kept by the adapter;
  * behind an interface so that it can later live elsewhere (e.g. shared by cluster nodes).
@@ -20,4 +22,10 @@ public interface SessionState {
     boolean awaitingDownloadAck();
 
     void awaitDownloadAck(boolean awaiting);
+
+    /** The user this session logged in as (§8); empty before {@code LOGIN}, and always with {@code filedock.auth=none}. */
+    Optional<String> user();
+
+    /** Records a successful {@code LOGIN}. */
+    void logIn(String user);
 }

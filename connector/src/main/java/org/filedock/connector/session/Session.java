@@ -1,5 +1,7 @@
 package org.filedock.connector.session;
 
+import java.util.Optional;
+
 import org.filedock.api.SessionState;
 
 /** One client's state between commands, kept in memory by the adapter. */
@@ -11,6 +13,7 @@ public final class Session implements SessionState {
     private final String clientAddress;
     private volatile String currentDirectory = ROOT;
     private volatile boolean awaitingDownloadAck;
+    private volatile String user;
 
     public Session(String id, String clientAddress) {
         this.id = id;
@@ -48,6 +51,16 @@ public final class Session implements SessionState {
     @Override
     public void awaitDownloadAck(boolean awaiting) {
         awaitingDownloadAck = awaiting;
+    }
+
+    @Override
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
+    @Override
+    public void logIn(String name) {
+        user = name;
     }
 
     @Override

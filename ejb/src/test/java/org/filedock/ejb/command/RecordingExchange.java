@@ -7,6 +7,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.filedock.api.Exchange;
 import org.filedock.api.SessionState;
@@ -60,6 +61,7 @@ final class RecordingExchange implements Exchange {
     private static final class TestSession implements SessionState {
         private String directory = "/";
         private boolean awaiting;
+        private String user;
 
         @Override
         public String id() {
@@ -89,6 +91,16 @@ final class RecordingExchange implements Exchange {
         @Override
         public void awaitDownloadAck(boolean awaiting) {
             this.awaiting = awaiting;
+        }
+
+        @Override
+        public Optional<String> user() {
+            return Optional.ofNullable(user);
+        }
+
+        @Override
+        public void logIn(String name) {
+            user = name;
         }
     }
 }
