@@ -1,7 +1,9 @@
 package org.filedock.cli.shell.commands;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.filedock.cli.client.FileDockClient;
 import org.filedock.cli.client.ServerErrorException;
 import org.filedock.cli.shell.CommandException;
@@ -12,11 +14,14 @@ import org.filedock.cli.shell.ShellCommand;
 import org.filedock.protocol.Numbers;
 import org.filedock.protocol.Protocol;
 
-/** {@code CONNECT host [port]}: opens a session and shows the server's greeting. */
+/** {@code CONNECT host [port] [--tls]}: opens a session and shows the server's greeting. */
 public final class ConnectCommand implements ShellCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("CONNECT", List.of(), "host [port]",
-            "connect to a server (default port " + Protocol.DEFAULT_PORT + ")", 1, 2, false);
+    public static final String TLS_FLAG = "--tls";
+
+    private static final CommandSpec SPEC = new CommandSpec("CONNECT", List.of(), "host [port] [--tls]",
+            "connect to a server (default port " + Protocol.DEFAULT_PORT + ", " + FileDockClient.DEFAULT_TLS_PORT
+                    + " with --tls, which checks the server's certificate)", 1, 3, false);
 
     @Override
     public CommandSpec spec() {
@@ -29,11 +34,18 @@ public final class ConnectCommand implements ShellCommand {
             throw new CommandException("Disconnect from current server before connecting to new server");
         }
         session.detach();
-        String host = args.get(0);
-        int port = args.size() > 1 ? parsePort(args.get(1)) : Protocol.DEFAULT_PORT;
+        List<String> operands = new ArrayList<>(args);
+        boolean tls = operands.removeIf(arg -> arg.toLowerCase(Locale.ROOT).equals(TLS_FLAG));
+        if (operands.isEmpty() || operands.size() > 2) {
+            throw new CommandException("usage: CONNECT " + SPEC.arguments());
+        }
+        String host = operands.get(0);
+        int port = operands.size() > 1 ? parsePort(operands.get(1))
+                : tls ? FileDockClient.DEFAULT_TLS_PORT : Protocol.DEFAULT_PORT;
         FileDockClient client;
         try {
-            client = FileDockClient.connect(host, port, session.settings());
+            client = tls ? FileDockClient.connectTls(host, port, session.settings(), session.access().trust())
+                    : FileDockClient.connect(host, port, session.settings());
         } catch (ServerErrorException e) {
             throw e;
         } catch (IOException e) {
