@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLSocket;
 import org.filedock.protocol.LineReader;
 
 /** The server side of one test connection: reads requests, sends scripted replies. */
@@ -59,6 +60,11 @@ public final class FakePeer {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         in.readPayload(bytes, count);
         return bytes.toByteArray();
+    }
+
+    /** The TLS protocol the session speaks (e.g. {@code TLSv1.3}), after the handshake; {@code null} over plain TCP. */
+    public String tlsProtocol() {
+        return socket instanceof SSLSocket tls ? tls.getSession().getProtocol() : null;
     }
 
     public void close() throws IOException {
