@@ -144,7 +144,7 @@ class ScriptModeAccessTest {
             assertEquals(1, run("-H", server.host(), "-p", Integer.toString(server.port()), "-c", "LOGIN alice"));
             server.verify();
         }
-        assertEquals(List.of("error: no password for LOGIN alice (in a script: set FILEDOCK_PASSWORD or use "
+        assertEquals(List.of("error: no password given for LOGIN alice (scripts: set FILEDOCK_PASSWORD or use "
                 + "--password-file FILE)"), stderrLines());
     }
 

@@ -24,13 +24,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class ServerTrust {
 
-    private final X509ExtendedTrustManager systemTrust;
+    private X509ExtendedTrustManager systemTrust;
     private final KnownHosts knownHosts;
     private final Fingerprint pinned;
     private final TrustQuestion question;
 
     /**
-     * @param systemTrust the trust store that vouches for certificates by their issuer
+     * @param systemTrust the trust store that vouches for certificates by their issuer; {@code null}
+     *                    for the JDK's default one
      * @param pinned      the only fingerprint to accept, or {@code null}
      * @param question    who to ask about a new server, or {@link TrustQuestion#NOBODY}
      */
@@ -42,9 +43,12 @@ public final class ServerTrust {
         this.question = question;
     }
 
-    /** With the JDK's default trust store ({@code javax.net.ssl.trustStore} if set, else {@code cacerts}). */
+    /**
+     * With the JDK's default trust store ({@code javax.net.ssl.trustStore} if set, else
+     * {@code cacerts}), loaded when first needed: a session without TLS never reads it.
+     */
     public static ServerTrust withSystemStore(KnownHosts knownHosts, Fingerprint pinned, TrustQuestion question) {
-        return new ServerTrust(defaultTrustManager(null), knownHosts, pinned, question);
+        return new ServerTrust(null, knownHosts, pinned, question);
     }
 
     /** The JDK's PKIX trust manager over {@code store}, or over the default store when it is {@code null}. */
@@ -61,6 +65,9 @@ public final class ServerTrust {
     }
 
     public X509ExtendedTrustManager systemTrust() {
+        if (systemTrust == null) {
+            systemTrust = defaultTrustManager(null);
+        }
         return systemTrust;
     }
 

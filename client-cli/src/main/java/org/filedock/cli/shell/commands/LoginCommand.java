@@ -39,7 +39,7 @@ public final class LoginCommand implements ShellCommand {
             throw new CommandException("already logged in as " + client.user());
         }
         char[] password = session.access().passwords().passwordFor(user).orElseThrow(() -> new CommandException(
-                "no password for LOGIN " + user + " (in a script: set FILEDOCK_PASSWORD or use --password-file FILE)"));
+                "no password given for LOGIN " + user + " (scripts: set FILEDOCK_PASSWORD or use --password-file FILE)"));
         try {
             session.output().message(client.login(user, password));
         } finally {
