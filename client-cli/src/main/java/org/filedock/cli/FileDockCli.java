@@ -50,14 +50,21 @@ import picocli.CommandLine.Spec;
                     + "reported and the script goes on with the next line (like sh without -e); EXIT "
                     + "stops reading commands (refused while connected, like in the shell); at the end "
                     + "the client disconnects if it is still connected.",
+            "With --tls (or CONNECT host [port] --tls), a certificate the Java trust store accepts for the host "
+                    + "name is trusted; otherwise its SHA-256 fingerprint must match --trust-fingerprint, or the line "
+                    + "of host:port in ~/.filedock/known_hosts. The shell asks about a new server and remembers a "
+                    + "yes; a script refuses it, and a changed certificate is always refused.",
+            "LOGIN never takes a password on its line: it comes from --password-file, else from the variable "
+                    + FileDockCli.PASSWORD_VARIABLE + ", else the shell asks for it without echo.",
             ""
         },
         footerHeading = "%nCommands (case-insensitive; quote arguments with spaces: UPLOAD \"my file.txt\"):%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every command succeeded (interactive shell: always, unless the terminal fails)",
-            "1:at least one command failed: a server error, a local error such as a missing file, "
-                    + "an unknown command or wrong arguments, or not being connected",
+            "1:at least one command failed: a server error (such as a refused login), a local error such as "
+                    + "a missing file, an unknown command or wrong arguments, not being connected, or a server "
+                    + "that could not be reached or trusted",
             "2:invalid command-line options"
         })
 public final class FileDockCli implements Callable<Integer> {

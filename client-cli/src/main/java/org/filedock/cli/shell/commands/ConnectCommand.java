@@ -20,8 +20,8 @@ public final class ConnectCommand implements ShellCommand {
     public static final String TLS_FLAG = "--tls";
 
     private static final CommandSpec SPEC = new CommandSpec("CONNECT", List.of(), "host [port] [--tls]",
-            "connect to a server (default port " + Protocol.DEFAULT_PORT + ", " + FileDockClient.DEFAULT_TLS_PORT
-                    + " with --tls, which checks the server's certificate)", 1, 3, false);
+            "connect to a server (default port " + Protocol.DEFAULT_PORT + "; " + FileDockClient.DEFAULT_TLS_PORT
+                    + " with --tls)", 1, 3, false);
 
     @Override
     public CommandSpec spec() {

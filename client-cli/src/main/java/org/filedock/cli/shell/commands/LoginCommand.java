@@ -18,7 +18,7 @@ public final class LoginCommand implements ShellCommand {
 
     // Any number of arguments get this far, so that a password typed on the line is refused with the reason.
     private static final CommandSpec SPEC = CommandSpec.server("LOGIN", "user",
-            "log in; the password is asked without echo (scripts: FILEDOCK_PASSWORD or --password-file)",
+            "log in (the password is asked for, never typed on the line)",
             1, Integer.MAX_VALUE);
 
     @Override
