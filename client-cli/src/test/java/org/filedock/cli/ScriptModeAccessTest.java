@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.filedock.cli.run.CliEnvironment;
+import org.filedock.cli.testing.FakePeer;
 import org.filedock.cli.testing.FakeServer;
 import org.filedock.cli.testing.TestCertificate;
 import org.filedock.cli.tls.Fingerprint;
@@ -82,10 +83,7 @@ class ScriptModeAccessTest {
 
     @Test
     void anUnknownServerIsRefusedWithItsFingerprintAndHowToTrustIt() throws Exception {
-        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), peer -> {
-            peer.greet();
-            assertEquals(null, peer.readLine());
-        })) {
+        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), FakePeer::greetAndExpectNothing)) {
             int status = run(tlsArgs(server, "--user", "alice", "-c", "DIR"));
             server.verify();
             assertEquals(1, status);
@@ -108,10 +106,7 @@ class ScriptModeAccessTest {
             assertEquals(0, run(tlsArgs(server, "--known-hosts", knownHosts.toString(), "-c", "#")), stderr());
             server.verify();
         }
-        try (FakeServer server = FakeServer.startTls(TestCertificate.otherLoopback(), peer -> {
-            peer.greet();
-            assertEquals(null, peer.readLine());
-        })) {
+        try (FakeServer server = FakeServer.startTls(TestCertificate.otherLoopback(), FakePeer::greetAndExpectNothing)) {
             Files.writeString(knownHosts, "127.0.0.1:" + server.port() + " " + LOOPBACK + "\n");
             assertEquals(1, run(tlsArgs(server, "--known-hosts", knownHosts.toString(), "-c", "#")));
             server.verify();

@@ -23,11 +23,13 @@ final class TlsTransport implements Transport {
 
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
+    private final Socket plain;
     private final SSLSocket socket;
     private final InputStream input;
     private final OutputStream output;
 
-    private TlsTransport(SSLSocket socket) throws IOException {
+    private TlsTransport(Socket plain, SSLSocket socket) throws IOException {
+        this.plain = plain;
         this.socket = socket;
         this.input = socket.getInputStream();
         this.output = socket.getOutputStream();
@@ -49,9 +51,9 @@ final class TlsTransport implements Transport {
                 socket.setSSLParameters(parameters);
                 handshake(socket);
                 trust.verify(host, port, recorder.serverCertificate(), recorder.systemTrusted());
-                return new TlsTransport(socket);
+                return new TlsTransport(plain, socket);
             } catch (IOException | RuntimeException e) {
-                socket.close();
+                closeWithoutWaiting(socket, plain);
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
@@ -115,13 +117,27 @@ final class TlsTransport implements Transport {
 
     @Override
     public boolean isClosed() {
-        return socket.isClosed();
+        return plain.isClosed();
     }
 
     @Override
     public void close() {
+        closeWithoutWaiting(socket, plain);
+    }
+
+    /**
+     * Says close_notify and closes the TCP connection. {@code SSLSocket.close()} would then wait,
+     * up to the read timeout, for the server's close_notify: a server that is refused or has stopped
+     * answering would hold the user for that long.
+     */
+    private static void closeWithoutWaiting(SSLSocket socket, Socket plain) {
         try {
-            socket.close();
+            socket.shutdownOutput();
+        } catch (IOException | RuntimeException ignored) {
+            // the TCP close below is what matters
+        }
+        try {
+            plain.close();
         } catch (IOException ignored) {
             // nothing left to release
         }

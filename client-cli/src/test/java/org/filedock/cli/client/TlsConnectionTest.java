@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.filedock.cli.testing.FakePeer;
 import org.filedock.cli.testing.FakeServer;
 import org.filedock.cli.testing.TestCertificate;
 import org.filedock.cli.tls.Fingerprint;
@@ -62,7 +65,7 @@ class TlsConnectionTest {
     void aPinThatDoesNotMatchIsRefusedEvenWhenTheSystemTrustsTheCertificate() throws Exception {
         ServerTrust trust = new ServerTrust(ServerTrust.defaultTrustManager(TestCertificate.loopback().asTrustStore()),
                 knownHosts(), OTHER, TrustQuestion.NOBODY);
-        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), FakeServerSides::greetAndExpectNothing)) {
+        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), FakePeer::greetAndExpectNothing)) {
             UntrustedServerException refused = assertThrows(UntrustedServerException.class,
                     () -> FileDockClient.connectTls(server.host(), server.port(), QUICK, trust));
             assertEquals("the certificate of 127.0.0.1:" + server.port() + " does not match --trust-fingerprint: "
@@ -88,7 +91,7 @@ class TlsConnectionTest {
         TestCertificate elsewhere = TestCertificate.named("elsewhere", "dns:files.example.org");
         ServerTrust trust = new ServerTrust(ServerTrust.defaultTrustManager(elsewhere.asTrustStore()), knownHosts(),
                 null, TrustQuestion.NOBODY);
-        try (FakeServer server = FakeServer.startTls(elsewhere, FakeServerSides::greetAndExpectNothing)) {
+        try (FakeServer server = FakeServer.startTls(elsewhere, FakePeer::greetAndExpectNothing)) {
             UntrustedServerException refused = assertThrows(UntrustedServerException.class,
                     () -> FileDockClient.connectTls(server.host(), server.port(), QUICK, trust));
             assertTrue(refused.getMessage().startsWith("unknown certificate of 127.0.0.1:" + server.port()),
@@ -99,7 +102,7 @@ class TlsConnectionTest {
 
     @Test
     void anUnknownServerWithNobodyToAskIsRefusedWithItsFingerprintAndHowToTrustIt() throws Exception {
-        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), FakeServerSides::greetAndExpectNothing)) {
+        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), FakePeer::greetAndExpectNothing)) {
             UntrustedServerException refused = assertThrows(UntrustedServerException.class,
                     () -> FileDockClient.connectTls(server.host(), server.port(), QUICK,
                             untrustedBySystem(null, TrustQuestion.NOBODY)));
@@ -142,7 +145,7 @@ class TlsConnectionTest {
 
     @Test
     void aNewServerTheUserRejectsIsRefusedAndNotSaved() throws Exception {
-        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), FakeServerSides::greetAndExpectNothing)) {
+        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), FakePeer::greetAndExpectNothing)) {
             UntrustedServerException refused = assertThrows(UntrustedServerException.class,
                     () -> FileDockClient.connectTls(server.host(), server.port(), QUICK,
                             untrustedBySystem(null, (explanation, question) -> false)));
@@ -154,7 +157,7 @@ class TlsConnectionTest {
 
     @Test
     void aChangedCertificateIsRefusedLoudlyWithoutAskingAndKnownHostsStaysAsItWas() throws Exception {
-        try (FakeServer server = FakeServer.startTls(TestCertificate.otherLoopback(), FakeServerSides::greetAndExpectNothing)) {
+        try (FakeServer server = FakeServer.startTls(TestCertificate.otherLoopback(), FakePeer::greetAndExpectNothing)) {
             String key = "127.0.0.1:" + server.port();
             knownHosts().add("other:1", OTHER);
             knownHosts().add(key, LOOPBACK);
@@ -242,6 +245,24 @@ class TlsConnectionTest {
             assertTrue(client.isOpen());
             assertEquals("Logged in as alice", client.login("alice", "s3cret pass".toCharArray()));
             assertEquals("alice", client.user());
+            server.verify();
+        }
+    }
+
+    @Test
+    void closingDoesNotWaitForTheServersCloseNotify() throws Exception {
+        ConnectionSettings patient = new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(60));
+        CountDownLatch closed = new CountDownLatch(1);
+        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), peer -> {
+            peer.greet();
+            closed.await(); // reads nothing, so it never answers the client's close_notify
+        })) {
+            FileDockClient client = FileDockClient.connectTls(server.host(), server.port(), patient,
+                    untrustedBySystem(LOOPBACK, TrustQuestion.NOBODY));
+            // Far below the read timeout that SSLSocket.close() would wait for.
+            assertTimeoutPreemptively(Duration.ofSeconds(20), client::close);
+            assertFalse(client.isOpen());
+            closed.countDown();
             server.verify();
         }
     }

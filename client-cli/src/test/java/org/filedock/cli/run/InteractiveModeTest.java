@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.filedock.cli.client.ConnectionSettings;
 import org.filedock.cli.login.PasswordSource;
+import org.filedock.cli.testing.FakePeer;
 import org.filedock.cli.testing.FakeServer;
 import org.filedock.cli.testing.TestCertificate;
 import org.filedock.cli.tls.Fingerprint;
@@ -70,10 +71,7 @@ class InteractiveModeTest {
     @Test
     void aRejectedServerIsNotSavedAndTheShellGoesOn() throws Exception {
         int port;
-        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), peer -> {
-            peer.greet();
-            assertEquals(null, peer.readLine());
-        })) {
+        try (FakeServer server = FakeServer.startTls(TestCertificate.loopback(), FakePeer::greetAndExpectNothing)) {
             port = server.port();
             runShell("CONNECT 127.0.0.1 " + port + " --tls", "no", "EXIT");
             server.verify();

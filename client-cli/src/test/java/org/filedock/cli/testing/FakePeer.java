@@ -37,6 +37,22 @@ public final class FakePeer {
         return send("OK@Welcome to the server (fake)");
     }
 
+    /**
+     * Greets, then fails unless the client closes without sending a line, as it must with a
+     * server it does not trust (it may close before the greeting is even written).
+     */
+    public void greetAndExpectNothing() throws IOException {
+        try {
+            greet();
+        } catch (IOException closedAlready) {
+            return;
+        }
+        String line = readLine();
+        if (line != null) {
+            throw new AssertionError("the client sent a line to a server it should not trust: " + line);
+        }
+    }
+
     /** The next request line, or {@code null} when the client closed the connection. */
     public String readLine() throws IOException {
         return in.readLine();
