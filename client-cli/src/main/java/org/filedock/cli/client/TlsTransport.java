@@ -95,8 +95,28 @@ final class TlsTransport implements Transport {
         return ByteBuffer.allocate(capacity);
     }
 
+    /**
+     * A TLS read gives at most one record (16 KiB); while more records wait in the socket, reads
+     * go on, so that the file is written in large pieces.
+     */
     @Override
     public int readPayload(ByteBuffer target) throws IOException {
+        int total = readOnce(target);
+        if (total < 0) {
+            return total;
+        }
+        InputStream encrypted = plain.getInputStream();
+        while (target.hasRemaining() && encrypted.available() > 0) {
+            int n = readOnce(target);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    private int readOnce(ByteBuffer target) throws IOException {
         int n = input.read(target.array(), target.arrayOffset() + target.position(), target.remaining());
         if (n > 0) {
             target.position(target.position() + n);
