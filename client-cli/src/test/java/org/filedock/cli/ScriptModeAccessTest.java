@@ -164,6 +164,18 @@ class ScriptModeAccessTest {
     }
 
     @Test
+    void aSecondLoginIsRefusedWithoutTroublingTheServer() throws Exception {
+        variables = Map.of(FileDockCli.PASSWORD_VARIABLE, "pw");
+        try (FakeServer server = FakeServer.start(peer -> peer.greet()
+                .answer("LOGIN alice pw", "OK@Logged in as alice").answer("DISCONNECT", "DISCONNECTED@Goodbye"))) {
+            assertEquals(1, run("-H", server.host(), "-p", Integer.toString(server.port()), "--user", "alice",
+                    "-c", "LOGIN bob"));
+            server.verify();
+        }
+        assertEquals(List.of("error: already logged in as alice"), stderrLines());
+    }
+
+    @Test
     void aTlsConnectionToAPlaintextPortFailsWithOneLine() throws Exception {
         try (FakeServer server = FakeServer.start(peer -> {
             peer.greet();
