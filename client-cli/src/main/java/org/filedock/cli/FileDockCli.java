@@ -12,10 +12,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.filedock.cli.bench.BenchCommand;
 import org.filedock.cli.client.ConnectionSettings;
+import org.filedock.cli.client.FileDockClient;
+import org.filedock.cli.login.PasswordFile;
+import org.filedock.cli.login.PasswordSource;
 import org.filedock.cli.run.CliEnvironment;
 import org.filedock.cli.run.InteractiveMode;
 import org.filedock.cli.run.ScriptMode;
 import org.filedock.cli.run.ShellSetup;
+import org.filedock.cli.run.StartConnection;
+import org.filedock.cli.tls.Fingerprint;
 import org.filedock.protocol.Protocol;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,24 +50,57 @@ import picocli.CommandLine.Spec;
                     + "reported and the script goes on with the next line (like sh without -e); EXIT "
                     + "stops reading commands (refused while connected, like in the shell); at the end "
                     + "the client disconnects if it is still connected.",
+            "With --tls (or CONNECT host [port] --tls), a certificate the Java trust store accepts for the host "
+                    + "name is trusted; otherwise its SHA-256 fingerprint must match --trust-fingerprint, or the line "
+                    + "of host:port in ~/.filedock/known_hosts. The shell asks about a new server and remembers a "
+                    + "yes; a script refuses it, and a changed certificate is always refused.",
+            "LOGIN never takes a password on its line: it comes from --password-file, else from the variable "
+                    + FileDockCli.PASSWORD_VARIABLE + ", else the shell asks for it without echo.",
             ""
         },
         footerHeading = "%nCommands (case-insensitive; quote arguments with spaces: UPLOAD \"my file.txt\"):%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every command succeeded (interactive shell: always, unless the terminal fails)",
-            "1:at least one command failed: a server error, a local error such as a missing file, "
-                    + "an unknown command or wrong arguments, or not being connected",
+            "1:at least one command failed: a server error (such as a refused login), a local error such as "
+                    + "a missing file, an unknown command or wrong arguments, not being connected, or a server "
+                    + "that could not be reached or trusted",
             "2:invalid command-line options"
         })
 public final class FileDockCli implements Callable<Integer> {
+
+    /** The environment variable a script can give LOGIN's password in. */
+    public static final String PASSWORD_VARIABLE = "FILEDOCK_PASSWORD";
 
     @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "server to connect to at start")
     private String host;
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT",
-            description = "server port, with --host (default: " + Protocol.DEFAULT_PORT + ")")
+            description = "server port, with --host (default: " + Protocol.DEFAULT_PORT + ", "
+                    + FileDockClient.DEFAULT_TLS_PORT + " with --tls)")
     private Integer port;
+
+    @Option(names = "--tls", description = "connect to --host over TLS (1.3 or 1.2) and check its certificate: "
+            + "trusted by the system, or by its fingerprint in known_hosts or --trust-fingerprint")
+    private boolean tls;
+
+    @Option(names = "--trust-fingerprint", paramLabel = "SHA256:HEX",
+            description = "accept only the TLS certificate with this SHA-256 fingerprint (as the server logs it; "
+                    + "hex with or without colons, any case), whoever signed it; nothing is saved")
+    private String trustFingerprint;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "the fingerprints of accepted TLS servers (default: ~/.filedock/known_hosts)")
+    private Path knownHosts;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME",
+            description = "log in as NAME after connecting to --host")
+    private String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "LOGIN's password: the first line of FILE, which must not be readable by others "
+                    + "(else the variable " + PASSWORD_VARIABLE + ", else the shell asks; never on the command line)")
+    private Path passwordFile;
 
     @Option(names = "--download-dir", paramLabel = "DIR", defaultValue = ".",
             description = "where DOWNLOAD saves files (default: the current directory)")
@@ -108,8 +146,9 @@ public final class FileDockCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellSetup setup = new ShellSetup(settings(), checkedDownloadDirectory(), checkedRateLogDirectory(), host,
-                checkedPort());
+        ShellSetup setup = new ShellSetup(settings(), checkedDownloadDirectory(), checkedRateLogDirectory(),
+                startConnection(), knownHosts != null ? knownHosts : env.defaultKnownHostsFile(), pinnedFingerprint(),
+                passwords());
         if (commands == null && env.interactive()) {
             return InteractiveMode.run(setup, env);
         }
@@ -124,17 +163,42 @@ public final class FileDockCli implements Callable<Integer> {
         return new ConnectionSettings(timeout, timeout);
     }
 
-    private int checkedPort() {
-        if (port == null) {
-            return Protocol.DEFAULT_PORT;
-        }
+    private StartConnection startConnection() {
         if (host == null) {
-            throw new ParameterException(spec.commandLine(), "--port needs --host");
+            String needsHost = port != null ? "--port" : tls ? "--tls" : user != null ? "--user" : null;
+            if (needsHost != null) {
+                throw new ParameterException(spec.commandLine(), needsHost + " needs --host");
+            }
+            return null;
         }
-        if (port < 1 || port > 65535) {
+        if (port != null && (port < 1 || port > 65535)) {
             throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535");
         }
-        return port;
+        return new StartConnection(host, port, tls, user);
+    }
+
+    private Fingerprint pinnedFingerprint() {
+        try {
+            return trustFingerprint == null ? null : Fingerprint.parse(trustFingerprint);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--trust-fingerprint: " + e.getMessage());
+        }
+    }
+
+    /** {@code --password-file} first, then the environment; read once, checked before anything else happens. */
+    private PasswordSource passwords() {
+        if (passwordFile != null) {
+            try {
+                return PasswordSource.fixed(PasswordFile.read(passwordFile));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        String fromEnvironment = env.variables().get(PASSWORD_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return PasswordSource.fixed(fromEnvironment.toCharArray());
+        }
+        return PasswordSource.NONE;
     }
 
     private Path checkedDownloadDirectory() {

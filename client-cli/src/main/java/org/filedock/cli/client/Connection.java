@@ -3,58 +3,39 @@ package org.filedock.cli.client;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import org.filedock.cli.tls.ServerTrust;
 import org.filedock.protocol.LineReader;
 import org.filedock.protocol.Protocol;
 import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
 
 /**
- * One TCP connection to a server: request lines out, reply lines and payload bytes in. It is a
- * channel, so that payloads go between a direct buffer and the socket without a copy on the heap;
- * lines go through its socket's streams, which honour the read timeout.
+ * One connection to a server over a {@link Transport}: request lines out, reply lines and payload
+ * bytes in.
  */
 final class Connection implements Closeable {
 
     private static final int OUTPUT_BUFFER = 64 * 1024;
 
-    private final SocketChannel channel;
-    private final Socket socket;
-    private final InputStream rawInput;
+    private final Transport transport;
     private final LineReader input;
     private final OutputStream output;
-    private Selector payloadSelector;
 
-    private Connection(SocketChannel channel) throws IOException {
-        this.channel = channel;
-        this.socket = channel.socket();
-        this.rawInput = socket.getInputStream();
-        this.input = new LineReader(rawInput);
-        this.output = new BufferedOutputStream(socket.getOutputStream(), OUTPUT_BUFFER);
+    private Connection(Transport transport) {
+        this.transport = transport;
+        this.input = new LineReader(transport.input());
+        this.output = new BufferedOutputStream(transport.output(), OUTPUT_BUFFER);
     }
 
     static Connection open(String host, int port, ConnectionSettings settings) throws IOException {
-        SocketChannel channel = SocketChannel.open();
-        Socket socket = channel.socket();
-        try {
-            // Every request waits for its reply: Nagle would stall each small line.
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(settings.readTimeoutMillis());
-            socket.connect(new InetSocketAddress(host, port), settings.connectTimeoutMillis());
-            return new Connection(channel);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        return new Connection(PlainTransport.open(host, port, settings));
+    }
+
+    static Connection openTls(String host, int port, ConnectionSettings settings, ServerTrust trust) throws IOException {
+        return new Connection(TlsTransport.open(host, port, settings, trust));
     }
 
     /** Checks that a request fits on one line of the allowed length, before anything is sent. */
@@ -91,70 +72,42 @@ final class Connection implements Closeable {
 
     /** True when the server sent something nobody asked for yet (it only does that before closing). */
     boolean hasUnsolicitedInput() throws IOException {
-        return rawInput.available() > 0;
+        return transport.input().available() > 0;
+    }
+
+    ByteBuffer newPayloadBuffer(int capacity) {
+        return transport.newPayloadBuffer(capacity);
     }
 
     /** Writes all of {@code bytes} (after any line still buffered). */
     void writePayload(ByteBuffer bytes) throws IOException {
         output.flush();
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
-        }
+        transport.writePayload(bytes);
     }
 
     /**
      * Reads payload bytes into {@code target}: those read together with the last line, or else
-     * what the socket has, waiting at most the read timeout; -1 at the end of the stream. For a
-     * payload the channel is switched to non-blocking mode and watched by a selector of its own
-     * (its socket's streams have the timeout, a blocking channel has none); {@link #endPayload()}
-     * switches it back for the lines.
+     * what the transport has, waiting at most the read timeout; -1 at the end of the stream.
      */
     int readPayload(ByteBuffer target) throws IOException {
         int buffered = input.drainBuffered(target);
         if (buffered > 0) {
             return buffered;
         }
-        if (payloadSelector == null) {
-            payloadSelector = Selector.open();
-            channel.configureBlocking(false);
-            channel.register(payloadSelector, SelectionKey.OP_READ);
-        }
-        while (true) {
-            int n = channel.read(target);
-            if (n != 0) {
-                return n;
-            }
-            if (payloadSelector.select(socket.getSoTimeout()) == 0) {
-                throw new SocketTimeoutException("no payload byte for " + socket.getSoTimeout() + " ms");
-            }
-            payloadSelector.selectedKeys().clear();
-        }
+        return transport.readPayload(target);
     }
 
-    /** Back to blocking mode after a payload, for the lines that follow. */
+    /** Back to the lines after a payload. */
     void endPayload() throws IOException {
-        if (payloadSelector != null) {
-            payloadSelector.close(); // deregisters the channel
-            payloadSelector = null;
-            if (channel.isOpen()) {
-                channel.configureBlocking(true);
-            }
-        }
+        transport.endPayload();
     }
 
     boolean isClosed() {
-        return !channel.isOpen();
+        return transport.isClosed();
     }
 
     @Override
     public void close() {
-        try {
-            if (payloadSelector != null) {
-                payloadSelector.close();
-            }
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing left to release
-        }
+        transport.close();
     }
 }

@@ -6,7 +6,9 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.filedock.cli.tls.ServerTrust;
 import org.filedock.protocol.DirEntry;
 import org.filedock.protocol.ErrorCode;
 import org.filedock.protocol.Numbers;
@@ -22,6 +24,9 @@ import org.filedock.protocol.Request;
  */
 public final class FileDockClient implements Closeable {
 
+    /** The port of the server's TLS listener unless it was configured otherwise (contract §9). */
+    public static final int DEFAULT_TLS_PORT = 7022;
+
     private static final String READY = "Ready";
     private static final String DIRECTORY_CHANGED = "Directory changed to ";
 
@@ -29,6 +34,7 @@ public final class FileDockClient implements Closeable {
     private final ConnectionSettings settings;
     private final String greeting;
     private String currentDirectory = "/";
+    private String user;
 
     private FileDockClient(Connection connection, ConnectionSettings settings, String greeting) {
         this.connection = connection;
@@ -38,7 +44,29 @@ public final class FileDockClient implements Closeable {
 
     /** Connects and reads the greeting; a server at its limit gives a {@link ServerErrorException}. */
     public static FileDockClient connect(String host, int port, ConnectionSettings settings) throws IOException {
-        Connection connection = Connection.open(host, port, settings);
+        return greeted(Connection.open(host, port, settings), settings);
+    }
+
+    /**
+     * Connects over TLS, lets {@code trust} decide about the server's certificate, then reads the
+     * greeting.
+     *
+     * @throws org.filedock.cli.tls.UntrustedServerException when the certificate is not trusted
+     * @throws TlsHandshakeException                          when no TLS session could be set up
+     */
+    public static FileDockClient connectTls(String host, int port, ConnectionSettings settings, ServerTrust trust)
+            throws IOException {
+        Connection connection;
+        try {
+            connection = Connection.openTls(host, port, settings, trust);
+        } catch (SocketTimeoutException e) {
+            throw new ConnectionClosedException("no TLS handshake with the server within "
+                    + settings.readTimeout().toSeconds() + " s (is it the server's TLS port?)");
+        }
+        return greeted(connection, settings);
+    }
+
+    private static FileDockClient greeted(Connection connection, ConnectionSettings settings) throws IOException {
         try {
             Reply reply = connection.receive();
             FileDockClient client = new FileDockClient(connection, settings, reply.text());
@@ -64,6 +92,26 @@ public final class FileDockClient implements Closeable {
     /** The server-side current directory as last reported by CHDIR or PWD ({@code /} at first). */
     public String currentDirectory() {
         return currentDirectory;
+    }
+
+    /** The user this session logged in as, or {@code null}. */
+    public String user() {
+        return user;
+    }
+
+    /**
+     * Logs in; the password is sent once and kept nowhere. A wrong password gives a
+     * {@link ServerErrorException} ({@code DENIED}); too many of them end the session.
+     */
+    public String login(String name, char[] password) throws IOException {
+        byte[] request = Connection.encode(Request.of("LOGIN", name, new String(password)));
+        try {
+            String text = exchange(() -> call(request));
+            user = name;
+            return text;
+        } finally {
+            Arrays.fill(request, (byte) 0);
+        }
     }
 
     public String upload(Path localFile, String remotePath, TransferListener listener) throws IOException {

@@ -12,12 +12,12 @@ final class PayloadStreams {
     private PayloadStreams() {
     }
 
-    /** Through a direct buffer: the bytes are copied into it once and from it once, by the system. */
+    /** Through the connection's kind of buffer (plain TCP: a direct one, so the bytes are copied into it once and from it once, by the system). */
     static void send(FileChannel file, Connection connection, long size, TransferListener listener) throws IOException {
         listener.started(size);
         boolean completed = false;
         try {
-            ByteBuffer buffer = newBuffer(size);
+            ByteBuffer buffer = connection.newPayloadBuffer(bufferSize(size));
             long sent = 0;
             while (sent < size) {
                 buffer.clear().limit((int) Math.min(buffer.capacity(), size - sent));
@@ -40,7 +40,7 @@ final class PayloadStreams {
         listener.started(size);
         boolean completed = false;
         try {
-            ByteBuffer buffer = newBuffer(size);
+            ByteBuffer buffer = connection.newPayloadBuffer(bufferSize(size));
             long received = 0;
             while (received < size) {
                 buffer.clear().limit((int) Math.min(buffer.capacity(), size - received));
@@ -63,7 +63,7 @@ final class PayloadStreams {
         }
     }
 
-    private static ByteBuffer newBuffer(long size) {
-        return ByteBuffer.allocateDirect((int) Math.max(1, Math.min(BUFFER_SIZE, size)));
+    private static int bufferSize(long size) {
+        return (int) Math.max(1, Math.min(BUFFER_SIZE, size));
     }
 }

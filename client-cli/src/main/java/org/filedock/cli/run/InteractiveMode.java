@@ -8,6 +8,7 @@ import org.filedock.cli.shell.CommandRegistry;
 import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.StreamOutput;
 import org.filedock.cli.shell.commands.StandardCommands;
+import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -29,21 +30,28 @@ public final class InteractiveMode {
             return NO_TERMINAL;
         }
         try {
-            boolean unicode = StandardCharsets.UTF_8.equals(terminal.encoding());
-            Session session = new Session(new StreamOutput(env.out(), env.err()),
-                    new ProgressBarDisplay(env.err(), terminal::getWidth, unicode),
-                    setup.settings(), setup.downloadDirectory(), setup.rateLog());
-            CommandRegistry registry = StandardCommands.registry();
-            CommandInterpreter interpreter = new CommandInterpreter(registry, session);
-            setup.connectLine().ifPresent(interpreter::execute);
-            new InteractiveShell(terminal, registry, interpreter, session).run();
-            return SUCCESS;
+            return run(setup, env, terminal);
         } finally {
             // Closing the system terminal closes standard output too, so this comes last.
             env.out().flush();
             env.err().flush();
             closeQuietly(terminal);
         }
+    }
+
+    /** The shell on {@code terminal}, which the caller closes. */
+    static int run(ShellSetup setup, CliEnvironment env, Terminal terminal) {
+        boolean unicode = StandardCharsets.UTF_8.equals(terminal.encoding());
+        CommandRegistry registry = StandardCommands.registry();
+        LineReader reader = InteractiveShell.newReader(terminal, registry, env.historyFile());
+        TerminalQuestions questions = new TerminalQuestions(reader);
+        Session session = new Session(new StreamOutput(env.out(), env.err()),
+                new ProgressBarDisplay(env.err(), terminal::getWidth, unicode),
+                setup.settings(), setup.downloadDirectory(), setup.rateLog(), setup.access(questions, questions));
+        CommandInterpreter interpreter = new CommandInterpreter(registry, session);
+        setup.runStart(interpreter);
+        new InteractiveShell(reader, interpreter, session).run();
+        return SUCCESS;
     }
 
     private static void closeQuietly(Terminal terminal) {

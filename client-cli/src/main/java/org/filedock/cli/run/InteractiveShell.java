@@ -18,20 +18,17 @@ import org.jline.terminal.Terminal;
 /** The read-run loop at a terminal: history, completion of command words, a prompt showing where we are. */
 final class InteractiveShell {
 
-    private final Terminal terminal;
-    private final CommandRegistry registry;
+    private final LineReader reader;
     private final CommandInterpreter interpreter;
     private final Session session;
 
-    InteractiveShell(Terminal terminal, CommandRegistry registry, CommandInterpreter interpreter, Session session) {
-        this.terminal = terminal;
-        this.registry = registry;
+    InteractiveShell(LineReader reader, CommandInterpreter interpreter, Session session) {
+        this.reader = reader;
         this.interpreter = interpreter;
         this.session = session;
     }
 
     void run() {
-        LineReader reader = newReader();
         while (!session.exitRequested()) {
             String line;
             try {
@@ -44,16 +41,20 @@ final class InteractiveShell {
             }
             interpreter.execute(line);
         }
-        saveHistory(reader);
+        saveHistory();
     }
 
-    /** {@code filedock 127.0.0.1:7021:/docs> } while connected, {@code filedock> } otherwise. */
+    /**
+     * {@code filedock 127.0.0.1:7021:/docs> } while connected ({@code filedock alice@127.0.0.1:7022:/> }
+     * once logged in), {@code filedock> } otherwise.
+     */
     String prompt() {
         // JLine expands %-sequences in prompts; a directory name may contain a %.
         return session.location().map(where -> "filedock " + where.replace("%", "%%") + "> ").orElse("filedock> ");
     }
 
-    private LineReader newReader() {
+    /** The reader for commands and questions, with a history in {@code historyFile} that never holds a password. */
+    static LineReader newReader(Terminal terminal, CommandRegistry registry, Path historyFile) {
         DefaultParser parser = new DefaultParser();
         parser.setQuoteChars(new char[] {'"'});
         return LineReaderBuilder.builder()
@@ -61,14 +62,15 @@ final class InteractiveShell {
                 .appName("filedock")
                 .parser(parser)
                 .completer(new ArgumentCompleter(new StringsCompleter(registry.words()), NullCompleter.INSTANCE))
-                .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".filedock_history"))
+                .history(new PasswordFreeHistory())
+                .variable(LineReader.HISTORY_FILE, historyFile)
                 // "!" is an ordinary character in file names, not a history reference.
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.CASE_INSENSITIVE, true)
                 .build();
     }
 
-    private void saveHistory(LineReader reader) {
+    private void saveHistory() {
         try {
             reader.getHistory().save();
         } catch (IOException e) {

@@ -2,16 +2,19 @@ package org.filedock.cli.run;
 
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import org.filedock.cli.login.PasswordSource;
 import org.filedock.cli.progress.PlainProgressDisplay;
 import org.filedock.cli.shell.CommandInterpreter;
 import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.StreamOutput;
 import org.filedock.cli.shell.commands.StandardCommands;
+import org.filedock.cli.tls.TrustQuestion;
 
 /**
  * Runs commands from a script, one per line, with plain output. A failed command does not stop
  * the script (like {@code sh} without {@code -e}); only EXIT does. At the end of the input a
- * session that is still open is disconnected.
+ * session that is still open is disconnected. Nobody is asked anything: an unknown TLS server is
+ * refused, and LOGIN takes its password from the options or the environment.
  */
 public final class ScriptMode {
 
@@ -24,9 +27,10 @@ public final class ScriptMode {
     /** @return {@link #SUCCESS} when every command succeeded, else {@link #SOME_COMMAND_FAILED} */
     public static int run(ShellSetup setup, CliEnvironment env, Iterator<String> lines) {
         Session session = new Session(new StreamOutput(env.out(), env.err()), new PlainProgressDisplay(env.err()),
-                setup.settings(), setup.downloadDirectory(), setup.rateLog());
+                setup.settings(), setup.downloadDirectory(), setup.rateLog(),
+                setup.access(TrustQuestion.NOBODY, PasswordSource.NONE));
         CommandInterpreter interpreter = new CommandInterpreter(StandardCommands.registry(), session);
-        boolean allSucceeded = setup.connectLine().map(interpreter::execute).orElse(true);
+        boolean allSucceeded = setup.runStart(interpreter);
         try {
             while (!session.exitRequested() && lines.hasNext()) {
                 String line = lines.next().strip();

@@ -1,14 +1,26 @@
 package org.filedock.cli.run;
 
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import org.filedock.cli.client.ConnectionSettings;
+import org.filedock.cli.login.PasswordSource;
+import org.filedock.cli.shell.Access;
+import org.filedock.cli.shell.CommandInterpreter;
 import org.filedock.cli.shell.RateLogSwitch;
-import org.filedock.protocol.Quoting;
+import org.filedock.cli.tls.Fingerprint;
+import org.filedock.cli.tls.KnownHosts;
+import org.filedock.cli.tls.ServerTrust;
+import org.filedock.cli.tls.TrustQuestion;
 
-/** What the command-line options decide for a shell, in either mode. */
-public record ShellSetup(ConnectionSettings settings, Path downloadDirectory, Path rateLogDirectory, String host,
-                         int port) {
+/**
+ * What the command-line options decide for a shell, in either mode.
+ *
+ * @param start     the connection to open first, or {@code null}
+ * @param pinned    the fingerprint from {@code --trust-fingerprint}, or {@code null}
+ * @param passwords {@code --password-file} or {@code FILEDOCK_PASSWORD}, or {@link PasswordSource#NONE}
+ */
+public record ShellSetup(ConnectionSettings settings, Path downloadDirectory, Path rateLogDirectory,
+                         StartConnection start, Path knownHostsFile, Fingerprint pinned, PasswordSource passwords) {
 
     /** Off unless {@code --rate-log} was given; {@code RATELOG on} without a directory uses that one, or the current one. */
     public RateLogSwitch rateLog() {
@@ -19,8 +31,22 @@ public record ShellSetup(ConnectionSettings settings, Path downloadDirectory, Pa
         return rateLog;
     }
 
-    /** The CONNECT line to run first, when a host was given on the command line. */
-    public Optional<String> connectLine() {
-        return host == null ? Optional.empty() : Optional.of("CONNECT " + Quoting.quote(host) + " " + port);
+    /**
+     * @param question who to ask about a new server ({@link TrustQuestion#NOBODY} in scripts)
+     * @param prompt   where to get a password the options did not give
+     */
+    public Access access(TrustQuestion question, PasswordSource prompt) {
+        ServerTrust trust = ServerTrust.withSystemStore(new KnownHosts(knownHostsFile), pinned, question);
+        return new Access(trust, passwords.orElse(prompt));
+    }
+
+    /**
+     * Runs the start lines (CONNECT, then LOGIN), stopping at the first that fails.
+     *
+     * @return whether all of them succeeded (also when there are none)
+     */
+    public boolean runStart(CommandInterpreter interpreter) {
+        List<String> lines = start == null ? List.of() : start.lines();
+        return lines.stream().allMatch(interpreter::execute);
     }
 }

@@ -2,6 +2,7 @@ package org.filedock.cli.shell;
 
 import java.net.UnknownHostException;
 import org.filedock.cli.client.ServerErrorException;
+import org.filedock.protocol.ErrorCode;
 
 /** Words for a failure, shown after {@code error: }. */
 public final class ErrorText {
@@ -11,7 +12,8 @@ public final class ErrorText {
 
     public static String of(Exception failure) {
         if (failure instanceof ServerErrorException serverError) {
-            return serverError.getMessage();
+            return serverError.errorCode() == ErrorCode.AUTH_REQUIRED
+                    ? serverError.getMessage() + " (use LOGIN user)" : serverError.getMessage();
         }
         if (failure instanceof UnknownHostException) {
             return "unknown host: " + failure.getMessage();

@@ -10,30 +10,35 @@ import org.filedock.cli.progress.TransferDisplay;
 /** The state the shell commands share: the connection (if any), settings and where to report. */
 public final class Session {
 
-    public static final String NOT_CONNECTED = "not connected to a server (use CONNECT host [port] first)";
+    public static final String NOT_CONNECTED = "not connected to a server (use CONNECT host [port] [--tls] first)";
 
     private final ShellOutput output;
     private final TransferDisplay transfers;
     private final ConnectionSettings settings;
     private final Path downloadDirectory;
     private final RateLogSwitch rateLog;
+    private final Access access;
     private FileDockClient client;
     private String host;
     private int port;
     private boolean exitRequested;
 
-    /** A session whose rate log is off, and written to the current directory when turned on without one. */
+    /**
+     * A session whose rate log is off (and written to the current directory when turned on
+     * without one), with {@link Access#defaults()}.
+     */
     public Session(ShellOutput output, TransferDisplay transfers, ConnectionSettings settings, Path downloadDirectory) {
-        this(output, transfers, settings, downloadDirectory, new RateLogSwitch(Path.of(".")));
+        this(output, transfers, settings, downloadDirectory, new RateLogSwitch(Path.of(".")), Access.defaults());
     }
 
     public Session(ShellOutput output, TransferDisplay transfers, ConnectionSettings settings, Path downloadDirectory,
-                   RateLogSwitch rateLog) {
+                   RateLogSwitch rateLog, Access access) {
         this.output = output;
         this.transfers = transfers;
         this.settings = settings;
         this.downloadDirectory = downloadDirectory;
         this.rateLog = rateLog;
+        this.access = access;
     }
 
     public ShellOutput output() {
@@ -54,6 +59,10 @@ public final class Session {
 
     public RateLogSwitch rateLog() {
         return rateLog;
+    }
+
+    public Access access() {
+        return access;
     }
 
     /** False as soon as the server has gone, even before any command notices. */
@@ -85,12 +94,13 @@ public final class Session {
         client = null;
     }
 
-    /** {@code host:port:/current/dir} while connected. */
+    /** {@code host:port:/current/dir} while connected, {@code user@host:port:/current/dir} once logged in. */
     public Optional<String> location() {
         if (!isConnected()) {
             return Optional.empty();
         }
-        return Optional.of(host + ":" + port + ":" + client.currentDirectory());
+        String user = client.user() == null ? "" : client.user() + "@";
+        return Optional.of(user + host + ":" + port + ":" + client.currentDirectory());
     }
 
     public void requestExit() {

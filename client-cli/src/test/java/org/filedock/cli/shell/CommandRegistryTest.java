@@ -44,7 +44,7 @@ class CommandRegistryTest {
     @Test
     void theStandardSetHasEveryCommandOfTheShell() {
         CommandRegistry registry = StandardCommands.registry();
-        assertEquals(List.of("CD", "CHDIR", "CONNECT", "DELETE", "DIR", "DISCONNECT", "DOWNLOAD", "EXIT", "HELP",
+        assertEquals(List.of("CD", "CHDIR", "CONNECT", "DELETE", "DIR", "DISCONNECT", "DOWNLOAD", "EXIT", "HELP", "LOGIN",
                 "MKDIR", "MOVE", "PWD", "QUIT", "RATELOG", "RMDIR", "UPLOAD"), registry.words());
         assertEquals("CONNECT", registry.commands().get(0).spec().name());
     }

@@ -35,7 +35,7 @@ class RateLogCommandTest {
             public void error(String text) {
                 errors.add(text);
             }
-        }, TransferDisplay.NONE, ConnectionSettings.DEFAULT, Path.of("."), rateLog);
+        }, TransferDisplay.NONE, ConnectionSettings.DEFAULT, Path.of("."), rateLog, Access.defaults());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLSocket;
 import org.filedock.protocol.LineReader;
 
 /** The server side of one test connection: reads requests, sends scripted replies. */
@@ -36,6 +37,22 @@ public final class FakePeer {
         return send("OK@Welcome to the server (fake)");
     }
 
+    /**
+     * Greets, then fails unless the client closes without sending a line, as it must with a
+     * server it does not trust (it may close before the greeting is even written).
+     */
+    public void greetAndExpectNothing() throws IOException {
+        try {
+            greet();
+        } catch (IOException closedAlready) {
+            return;
+        }
+        String line = readLine();
+        if (line != null) {
+            throw new AssertionError("the client sent a line to a server it should not trust: " + line);
+        }
+    }
+
     /** The next request line, or {@code null} when the client closed the connection. */
     public String readLine() throws IOException {
         return in.readLine();
@@ -59,6 +76,11 @@ public final class FakePeer {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         in.readPayload(bytes, count);
         return bytes.toByteArray();
+    }
+
+    /** The TLS protocol the session speaks (e.g. {@code TLSv1.3}), after the handshake; {@code null} over plain TCP. */
+    public String tlsProtocol() {
+        return socket instanceof SSLSocket tls ? tls.getSession().getProtocol() : null;
     }
 
     public void close() throws IOException {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * A server on a real loopback socket that plays a scripted conversation with one client. Call
@@ -23,15 +25,33 @@ public final class FakeServer implements AutoCloseable {
     private final Thread thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private FakeServer(Conversation conversation) throws IOException {
-        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    private FakeServer(ServerSocket listener, Conversation conversation) {
+        this.listener = listener;
         thread = new Thread(() -> serve(conversation), "fake-filedock-server");
         thread.setDaemon(true);
         thread.start();
     }
 
     public static FakeServer start(Conversation conversation) throws IOException {
-        return new FakeServer(conversation);
+        return new FakeServer(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()), conversation);
+    }
+
+    /** The same over TLS 1.3 or 1.2, with {@code identity}'s key and certificate. */
+    public static FakeServer startTls(TestCertificate identity, Conversation conversation) throws IOException {
+        return startTls(identity, new String[] {"TLSv1.3", "TLSv1.2"}, conversation);
+    }
+
+    /** Over TLS with only {@code protocols} enabled; the handshake happens when the conversation first reads or writes. */
+    public static FakeServer startTls(TestCertificate identity, String[] protocols, Conversation conversation)
+            throws IOException {
+        try {
+            SSLServerSocket listener = (SSLServerSocket) identity.serverContext().getServerSocketFactory()
+                    .createServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            listener.setEnabledProtocols(protocols);
+            return new FakeServer(listener, conversation);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up the fake TLS server: " + e.getMessage(), e);
+        }
     }
 
     public String host() {

@@ -1,7 +1,9 @@
 package org.filedock.cli.shell.commands;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.filedock.cli.client.FileDockClient;
 import org.filedock.cli.client.ServerErrorException;
 import org.filedock.cli.shell.CommandException;
@@ -12,11 +14,14 @@ import org.filedock.cli.shell.ShellCommand;
 import org.filedock.protocol.Numbers;
 import org.filedock.protocol.Protocol;
 
-/** {@code CONNECT host [port]}: opens a session and shows the server's greeting. */
+/** {@code CONNECT host [port] [--tls]}: opens a session and shows the server's greeting. */
 public final class ConnectCommand implements ShellCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("CONNECT", List.of(), "host [port]",
-            "connect to a server (default port " + Protocol.DEFAULT_PORT + ")", 1, 2, false);
+    public static final String TLS_FLAG = "--tls";
+
+    private static final CommandSpec SPEC = new CommandSpec("CONNECT", List.of(), "host [port] [--tls]",
+            "connect to a server (default port " + Protocol.DEFAULT_PORT + "; " + FileDockClient.DEFAULT_TLS_PORT
+                    + " with --tls)", 1, 3, false);
 
     @Override
     public CommandSpec spec() {
@@ -29,18 +34,34 @@ public final class ConnectCommand implements ShellCommand {
             throw new CommandException("Disconnect from current server before connecting to new server");
         }
         session.detach();
-        String host = args.get(0);
-        int port = args.size() > 1 ? parsePort(args.get(1)) : Protocol.DEFAULT_PORT;
+        Address to = Address.of(args);
         FileDockClient client;
         try {
-            client = FileDockClient.connect(host, port, session.settings());
+            client = to.tls() ? FileDockClient.connectTls(to.host(), to.port(), session.settings(), session.access().trust())
+                    : FileDockClient.connect(to.host(), to.port(), session.settings());
         } catch (ServerErrorException e) {
             throw e;
         } catch (IOException e) {
-            throw new CommandException("cannot connect to " + host + ":" + port + ": " + ErrorText.of(e));
+            throw new CommandException("cannot connect to " + to.host() + ":" + to.port() + ": " + ErrorText.of(e));
         }
-        session.attach(client, host, port);
+        session.attach(client, to.host(), to.port());
         session.output().message(client.greeting());
+    }
+
+    /** Where CONNECT goes: the host and port, over TLS or not. */
+    record Address(String host, int port, boolean tls) {
+
+        /** From {@code host [port] [--tls]}, the flag anywhere; the default port depends on it. */
+        static Address of(List<String> args) throws CommandException {
+            List<String> operands = new ArrayList<>(args);
+            boolean tls = operands.removeIf(arg -> arg.toLowerCase(Locale.ROOT).equals(TLS_FLAG));
+            if (operands.isEmpty() || operands.size() > 2) {
+                throw new CommandException("usage: CONNECT " + SPEC.arguments());
+            }
+            int port = operands.size() > 1 ? parsePort(operands.get(1))
+                    : tls ? FileDockClient.DEFAULT_TLS_PORT : Protocol.DEFAULT_PORT;
+            return new Address(operands.get(0), port, tls);
+        }
     }
 
     static int parsePort(String text) throws CommandException {

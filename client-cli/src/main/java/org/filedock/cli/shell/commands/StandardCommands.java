@@ -12,6 +12,7 @@ public final class StandardCommands {
         CommandRegistry registry = new CommandRegistry();
         return registry
                 .register(new ConnectCommand())
+                .register(new LoginCommand())
                 .register(new UploadCommand())
                 .register(new DownloadCommand())
                 .register(new DeleteCommand())
