@@ -57,6 +57,15 @@ final class TlsTransport implements Transport {
         if (inboundDone) {
             return -1;
         }
+        try {
+            return readRecords(target);
+        } catch (SSLException e) {
+            sendAlert();
+            throw e;
+        }
+    }
+
+    private int readRecords(ByteBuffer target) throws IOException {
         int produced = 0;
         while (true) {
             if (!flush()) {
@@ -156,6 +165,9 @@ final class TlsTransport implements Transport {
             int taken = 0;
             while (source.hasRemaining() && flush()) {
                 SSLEngineResult result = wrap(source);
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    throw new ClosedChannelException();
+                }
                 if (result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
                     break; // the engine waits for the client first
                 }
@@ -197,13 +209,10 @@ final class TlsTransport implements Transport {
             netOut.flip();
         }
         noteFinished(result);
-        if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-            throw new ClosedChannelException();
+        if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+            throw new SSLException("cannot encrypt: no room for a record");
         }
-        if (result.getStatus() != SSLEngineResult.Status.OK) {
-            throw new SSLException("cannot encrypt: " + result.getStatus());
-        }
-        channel.write(netOut);
+        channel.write(netOut); // CLOSED may still have produced the last words (close_notify, an alert)
         return result;
     }
 
@@ -212,6 +221,19 @@ final class TlsTransport implements Transport {
         synchronized (outbound) {
             if (flush()) {
                 wrap(EMPTY);
+            }
+        }
+    }
+
+    /** After a failed unwrap the engine has an alert to say (e.g. protocol_version); sent if the socket takes it now. */
+    private void sendAlert() {
+        synchronized (outbound) {
+            try {
+                if (!netOut.hasRemaining()) {
+                    wrap(EMPTY);
+                }
+            } catch (IOException | RuntimeException e) {
+                // the client hears of the failure by the closed connection instead
             }
         }
     }

@@ -189,6 +189,24 @@ class TlsListenerTest {
     }
 
     @Test
+    void aTls11ClientHelloGetsAFatalAlertAndIsClosed() throws Exception {
+        start();
+        try (Socket old = new Socket()) {
+            old.setSoTimeout(10_000);
+            old.connect(new InetSocketAddress("127.0.0.1", server.tlsPort()));
+            old.getOutputStream().write(Tls11ClientHello.bytes());
+            java.io.DataInputStream in = new java.io.DataInputStream(old.getInputStream());
+            byte[] alert = new byte[7];
+            in.readFully(alert);
+            assertEquals(21, alert[0], "an alert record, not a ServerHello");
+            assertEquals(2, alert[5], "fatal");
+            assertEquals(70, alert[6], "protocol_version");
+            assertClosedByServer(in);
+        }
+        assertEquals("OK@/", connect().call("PWD"));
+    }
+
+    @Test
     void aClientsCloseNotifyEndsItsSession() throws Exception {
         start();
         TlsClients.Client client = connect();
