@@ -2,7 +2,6 @@ package org.filedock.connector.tls;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -18,11 +17,9 @@ import org.filedock.connector.net.Transport;
  * driven by whoever reads (the connection's worker, called when the selector saw bytes), so no
  * thread waits for a handshake. Payload bytes are decrypted straight into the caller's buffer
  * when it can take a whole record (the pooled 1 MiB buffers can), and encrypted straight from it.
- * What the server sends before the handshake is over (the greeting) is kept and sent once it is.
+ * Sending is {@link TlsOutbound}'s part.
  */
 final class TlsTransport implements Transport {
-
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final SocketChannel channel;
     private final SSLEngine engine;
@@ -30,12 +27,7 @@ final class TlsTransport implements Transport {
     private ByteBuffer netIn;
     /** Decrypted bytes not yet handed out, when the caller's buffer was too small for a record; read mode. */
     private ByteBuffer appIn;
-    /** Encrypted bytes not yet on the socket; read mode. Guarded by {@link #outbound}. */
-    private final ByteBuffer netOut;
-    /** What the server sent before the handshake was over; write mode, {@code null} if nothing. */
-    private ByteBuffer early;
-    private final Object outbound = new Object();
-    private volatile boolean established;
+    private final TlsOutbound outbound;
     private boolean inboundDone;
     /** Whether the last {@link #unwrap} used bytes (a handshake record decrypts to nothing). Worker only. */
     private boolean unwrapMadeProgress;
@@ -43,10 +35,9 @@ final class TlsTransport implements Transport {
     TlsTransport(SocketChannel channel, SSLEngine engine) {
         this.channel = channel;
         this.engine = engine;
-        int packet = engine.getSession().getPacketBufferSize();
-        this.netIn = ByteBuffer.allocate(packet);
+        this.netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
-        this.netOut = ByteBuffer.allocate(packet).flip();
+        this.outbound = new TlsOutbound(channel, engine);
     }
 
     @Override
@@ -60,7 +51,7 @@ final class TlsTransport implements Transport {
         try {
             return readRecords(target);
         } catch (SSLException e) {
-            sendAlert();
+            outbound.sayLastWords(); // the alert
             throw e;
         }
     }
@@ -68,7 +59,7 @@ final class TlsTransport implements Transport {
     private int readRecords(ByteBuffer target) throws IOException {
         int produced = 0;
         while (true) {
-            if (!flush()) {
+            if (!outbound.flush()) {
                 return produced;
             }
             HandshakeStatus status = engine.getHandshakeStatus();
@@ -78,7 +69,7 @@ final class TlsTransport implements Transport {
             }
             if (status == HandshakeStatus.NEED_WRAP) {
                 refuseRenegotiation();
-                wrapHandshake();
+                outbound.wrapHandshake();
                 continue;
             }
             if (netIn.position() > 0) {
@@ -132,7 +123,7 @@ final class TlsTransport implements Transport {
             }
         }
         unwrapMadeProgress = result.bytesConsumed() > 0;
-        noteFinished(result);
+        outbound.noteFinished(result);
         switch (result.getStatus()) {
             case CLOSED -> {
                 inboundDone = true;
@@ -158,101 +149,12 @@ final class TlsTransport implements Transport {
 
     @Override
     public int write(ByteBuffer source) throws IOException {
-        synchronized (outbound) {
-            if (!established) {
-                return keepEarly(source);
-            }
-            int taken = 0;
-            while (source.hasRemaining() && flush()) {
-                SSLEngineResult result = wrap(source);
-                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-                    throw new ClosedChannelException();
-                }
-                if (result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
-                    break; // the engine waits for the client first
-                }
-                taken += result.bytesConsumed();
-            }
-            return taken;
-        }
+        return outbound.write(source);
     }
 
     @Override
     public boolean flush() throws IOException {
-        synchronized (outbound) {
-            while (true) {
-                while (netOut.hasRemaining()) {
-                    if (channel.write(netOut) == 0) {
-                        return false;
-                    }
-                }
-                if (!established || early == null) {
-                    return true;
-                }
-                early.flip();
-                SSLEngineResult result = wrap(early);
-                early = early.hasRemaining() ? early.compact() : null;
-                if (result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
-                    return true; // the engine waits for the client first; the rest goes later
-                }
-            }
-        }
-    }
-
-    /** Encrypts one record's worth of {@code source} into the empty {@link #netOut}; tries to send it. */
-    private SSLEngineResult wrap(ByteBuffer source) throws IOException {
-        SSLEngineResult result;
-        netOut.clear();
-        try {
-            result = engine.wrap(source, netOut);
-        } finally {
-            netOut.flip();
-        }
-        noteFinished(result);
-        if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-            throw new SSLException("cannot encrypt: no room for a record");
-        }
-        channel.write(netOut); // CLOSED may still have produced the last words (close_notify, an alert)
-        return result;
-    }
-
-    /** What the engine has to say in the handshake (or a TLS 1.3 KeyUpdate), after anything still unsent. */
-    private void wrapHandshake() throws IOException {
-        synchronized (outbound) {
-            if (flush()) {
-                wrap(EMPTY);
-            }
-        }
-    }
-
-    /** After a failed unwrap the engine has an alert to say (e.g. protocol_version); sent if the socket takes it now. */
-    private void sendAlert() {
-        synchronized (outbound) {
-            try {
-                if (!netOut.hasRemaining()) {
-                    wrap(EMPTY);
-                }
-            } catch (IOException | RuntimeException e) {
-                // the client hears of the failure by the closed connection instead
-            }
-        }
-    }
-
-    private int keepEarly(ByteBuffer source) {
-        int n = source.remaining();
-        if (early == null) {
-            early = ByteBuffer.allocate(Math.max(n, 256));
-        } else if (early.remaining() < n) {
-            early = grow(early, n);
-        }
-        early.put(source);
-        return n;
-    }
-
-    private void noteFinished(SSLEngineResult result) {
-        if (result.getHandshakeStatus() == HandshakeStatus.FINISHED) {
-            established = true;
-        }
+        return outbound.flush();
     }
 
     /**
@@ -261,7 +163,7 @@ final class TlsTransport implements Transport {
      * TLS 1.3's KeyUpdate is no handshake and is answered.
      */
     private void refuseRenegotiation() throws SSLException {
-        if (established && !"TLSv1.3".equals(engine.getSession().getProtocol())) {
+        if (outbound.established() && !"TLSv1.3".equals(engine.getSession().getProtocol())) {
             throw new SSLException("TLS renegotiation refused");
         }
     }
@@ -283,16 +185,14 @@ final class TlsTransport implements Transport {
         return n;
     }
 
-    private static ByteBuffer grow(ByteBuffer buffer, int extra) {
+    static ByteBuffer grow(ByteBuffer buffer, int extra) {
         ByteBuffer larger = ByteBuffer.allocate(buffer.capacity() + extra);
         return larger.put(buffer.flip());
     }
 
     @Override
     public int readInterest() {
-        synchronized (outbound) {
-            return netOut.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ;
-        }
+        return outbound.pending() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ;
     }
 
     @Override
@@ -312,21 +212,17 @@ final class TlsTransport implements Transport {
 
     @Override
     public boolean established() {
-        return established;
+        return outbound.established();
     }
 
     /** Sends close_notify if the socket takes it now (no payload record is half sent), then closes. */
     @Override
     public void close() throws IOException {
         try {
-            synchronized (outbound) {
-                engine.closeOutbound();
-                if (established && !netOut.hasRemaining()) {
-                    wrap(EMPTY);
-                }
+            engine.closeOutbound();
+            if (outbound.established()) {
+                outbound.sayLastWords();
             }
-        } catch (IOException | RuntimeException e) {
-            // the goodbye is a courtesy; the socket closes regardless
         } finally {
             channel.close();
         }
