@@ -3,6 +3,7 @@ package org.filedock.connector.adapter;
 import java.io.IOException;
 import java.io.Serializable;
 import java.security.GeneralSecurityException;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -27,8 +28,9 @@ import org.filedock.connector.net.ProtocolServer;
 import org.filedock.connector.tls.TlsTransports;
 
 /**
- * The FileDock resource adapter: opens the protocol listener when it starts, closes it and every
- * session when it stops, and dispatches commands to the activated {@code CommandListener} bean.
+ * The FileDock resource adapter: opens the protocol listeners (plain and TLS) when it starts,
+ * closes them and every session when it stops, and dispatches commands to the activated
+ * {@code CommandListener} bean.
  */
 @Connector(displayName = "FileDock", vendorName = "FileDock", eisType = "FileDock protocol",
         version = "1.0", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
@@ -64,7 +66,8 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
         } catch (IOException | WorkException e) {
             server = null;
             throw new ResourceAdapterInternalException("FileDock cannot listen on " + config.bindAddress()
-                    + " (ports " + config.port() + ", TLS " + config.tls().port() + "): " + e.getMessage(), e);
+                    + " (port " + portOrOff(config.port()) + ", TLS port " + portOrOff(config.tls().port()) + "): "
+                    + e.getMessage(), e);
         }
         ConnectorStatusRegistry.publish(server);
         shutdownListener = server::shuttingDown;
@@ -77,6 +80,10 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
             LOG.info("FileDock TLS listening on " + server.bindAddress() + ":" + server.tlsPort()
                     + ", certificate " + server.tlsFingerprint());
         }
+    }
+
+    private static String portOrOff(OptionalInt port) {
+        return port.isPresent() ? Integer.toString(port.getAsInt()) : "off";
     }
 
     private static TlsTransports tlsTransports(FileDockConfig config) throws ResourceAdapterInternalException {
