@@ -21,8 +21,9 @@ import org.filedock.protocol.MalformedLineException;
 import org.filedock.protocol.Reply;
 
 /**
- * One client connection: its non-blocking channel, the bytes read but not yet used, and the
- * session. At most one worker uses it at a time (the selector stops watching it meanwhile).
+ * One client connection: its non-blocking channel and the {@link Transport} over it (plain or
+ * TLS), the bytes read but not yet used, and the session. At most one worker uses it at a time
+ * (the selector stops watching it meanwhile).
  */
 public final class Connection {
 
