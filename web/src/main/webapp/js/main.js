@@ -127,7 +127,11 @@ async function showServerInfo() {
     const element = document.getElementById('server-info');
     try {
         const info = await api.info();
-        element.textContent = `FileDock ${info.version} · protocol on ${info.bindAddress}:${info.protocolPort}`
+        const listeners = [
+            info.protocolPort == null ? null : `protocol on ${info.bindAddress}:${info.protocolPort}`,
+            info.tlsPort == null ? null : `TLS on ${info.bindAddress}:${info.tlsPort}`,
+        ].filter(Boolean).join(' · ') || 'no protocol listener';
+        element.textContent = `FileDock ${info.version} · ${listeners}`
             + ` · running since ${formatTime(info.startedAt)}`;
     } catch (e) {
         element.textContent = `Server facts unavailable: ${e.message}`;

@@ -13,6 +13,11 @@ final class ItConfig {
         return Integer.getInteger("it.filedock-port");
     }
 
+    /** The TLS listener's port (contract §9) on the servers the tests start. */
+    static int tlsPort() {
+        return Integer.getInteger("it.tls-port");
+    }
+
     static int httpPort() {
         return Integer.getInteger("it.http-port");
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.management.UnixOperatingSystemMXBean;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The contract's scale on this machine ({@code mvn verify -Pload}, server heap capped at
  * 256 MiB, loopback only, every phase bounded in count and time): 1,000 connections at once
  * while others transfer, 100 concurrent sessions each uploading and downloading 1 MiB, and one
- * 1 GiB round trip. The figures go to {@code integration-tests/target/load-report.txt}.
+ * 1 GiB round trip; then 1,000 TLS connections at once. The figures go to
+ * {@code integration-tests/target/load-report.txt}.
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIfSystemProperty(named = "it.server", matches = "load")
@@ -199,6 +202,50 @@ class LoadIT {
             report.add("server after all: heap max %.0f MiB, heap used %.0f MiB, peak resident %.0f MiB, peak threads %d",
                     LoadReport.mib(metrics.heapMaxBytes()), LoadReport.mib(metrics.heapUsedBytes()),
                     server.peakResidentKib() / 1024.0, metrics.peakThreadCount());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aThousandTlsConnectionsAreHeldAtOnce() throws Exception {
+        ServerMetrics metrics = new ServerMetrics(management);
+        SSLContext pinned = TlsClient.trusting(TlsClient.serverCertificate(ItConfig.tlsPort()));
+        ExecutorService handshakes = Executors.newFixedThreadPool(16);
+        List<Future<WireClient>> opening = new ArrayList<>();
+        List<WireClient> connections = new ArrayList<>();
+        int threadsBefore = metrics.threadCount();
+        long started = System.nanoTime();
+        try {
+            for (int i = 0; i < CONNECTIONS; i++) {
+                opening.add(handshakes.submit(() -> WireClient.over(TlsClient.connect(pinned, ItConfig.tlsPort()))));
+            }
+            for (Future<WireClient> connecting : opening) {
+                WireClient client = connecting.get(PHASE_LIMIT.toSeconds(), TimeUnit.SECONDS);
+                connections.add(client);
+                assertTrue(client.greeting().startsWith("OK@Welcome to the server"), client.greeting());
+            }
+            Duration connecting = since(started);
+            int threadsHoldingIdle = metrics.threadCount();
+            assertTrue(ServerInfo.openSessions() >= CONNECTIONS);
+            started = System.nanoTime();
+            RoundTrips.everyConnectionAnswers(connections, "PWD", "OK@/");
+            Duration round = since(started);
+            report.add("%d TLS connections open at once, all handshaken and greeted in %d ms; "
+                            + "PWD on all in %d ms; server threads %d before, %d with them idle; heap used %.0f MiB",
+                    CONNECTIONS, connecting.toMillis(), round.toMillis(), threadsBefore, threadsHoldingIdle,
+                    LoadReport.mib(metrics.heapUsedBytes()));
+            assertTrue(threadsHoldingIdle - threadsBefore < 50, "idle TLS connections hold no thread");
+        } finally {
+            handshakes.shutdownNow();
+            for (Future<WireClient> connecting : opening) {
+                if (connecting.isDone() && !connecting.isCancelled()) {
+                    try {
+                        connecting.get().close();
+                    } catch (Exception e) {
+                        // it never opened
+                    }
+                }
+            }
         }
     }
 

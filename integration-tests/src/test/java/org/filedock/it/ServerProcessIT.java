@@ -134,6 +134,7 @@ class ServerProcessIT {
     private static WildFlyProcess start() throws Exception {
         return WildFlyProcess.start(base, List.of(
                 "filedock.port=" + ItConfig.filedockPort(),
+                "filedock.tls-port=" + ItConfig.tlsPort(),
                 "filedock.root=" + storage));
     }
 

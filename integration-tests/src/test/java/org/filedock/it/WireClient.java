@@ -51,6 +51,13 @@ final class WireClient implements Closeable {
         return new WireClient(socket);
     }
 
+    /** A client over a socket already connected (e.g. a TLS one); reads the greeting. */
+    static WireClient over(Socket connected) throws IOException {
+        connected.setTcpNoDelay(true);
+        connected.setSoTimeout(30_000);
+        return new WireClient(connected);
+    }
+
     /** This end of the connection as the server reports it: {@code 127.0.0.1:<port>}. */
     String localAddress() {
         return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();

@@ -2,6 +2,8 @@ package org.filedock.connector.adapter;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.security.GeneralSecurityException;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -20,12 +22,15 @@ import jakarta.resource.spi.work.WorkException;
 import org.filedock.api.ApplicationShutdown;
 import org.filedock.api.ConnectorStatusRegistry;
 import org.filedock.api.FileDockConfig;
+import org.filedock.api.TlsConfig;
 import org.filedock.connector.dispatch.EndpointDispatcher;
 import org.filedock.connector.net.ProtocolServer;
+import org.filedock.connector.tls.TlsTransports;
 
 /**
- * The FileDock resource adapter: opens the protocol listener when it starts, closes it and every
- * session when it stops, and dispatches commands to the activated {@code CommandListener} bean.
+ * The FileDock resource adapter: opens the protocol listeners (plain and TLS) when it starts,
+ * closes them and every session when it stops, and dispatches commands to the activated
+ * {@code CommandListener} bean.
  */
 @Connector(displayName = "FileDock", vendorName = "FileDock", eisType = "FileDock protocol",
         version = "1.0", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
@@ -48,21 +53,48 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
         }
         if (config.port().isEmpty()) {
             LOG.info("FileDock protocol listener is off (" + FileDockConfig.PORT + "=off)");
+        }
+        if (config.tls().port().isEmpty()) {
+            LOG.info("FileDock TLS listener is off (" + TlsConfig.PORT + "=off)");
+        }
+        if (config.port().isEmpty() && config.tls().port().isEmpty()) {
             return;
         }
-        server = new ProtocolServer(config, context.getWorkManager(), dispatcher::get);
+        server = new ProtocolServer(config, context.getWorkManager(), dispatcher::get, tlsTransports(config));
         try {
             server.start();
         } catch (IOException | WorkException e) {
             server = null;
-            throw new ResourceAdapterInternalException("FileDock cannot listen on "
-                    + config.bindAddress() + ":" + config.port().getAsInt() + ": " + e.getMessage(), e);
+            throw new ResourceAdapterInternalException("FileDock cannot listen on " + config.bindAddress()
+                    + " (port " + portOrOff(config.port()) + ", TLS port " + portOrOff(config.tls().port()) + "): "
+                    + e.getMessage(), e);
         }
         ConnectorStatusRegistry.publish(server);
         shutdownListener = server::shuttingDown;
         ApplicationShutdown.listen(shutdownListener);
-        LOG.info("FileDock protocol listening on " + server.bindAddress() + ":" + server.port()
-                + ", storage root " + config.storageRoot());
+        if (server.port() >= 0) {
+            LOG.info("FileDock protocol listening on " + server.bindAddress() + ":" + server.port()
+                    + ", storage root " + config.storageRoot());
+        }
+        if (server.tlsPort() != null) {
+            LOG.info("FileDock TLS listening on " + server.bindAddress() + ":" + server.tlsPort()
+                    + ", certificate " + server.tlsFingerprint());
+        }
+    }
+
+    private static String portOrOff(OptionalInt port) {
+        return port.isPresent() ? Integer.toString(port.getAsInt()) : "off";
+    }
+
+    private static TlsTransports tlsTransports(FileDockConfig config) throws ResourceAdapterInternalException {
+        if (config.tls().port().isEmpty()) {
+            return null;
+        }
+        try {
+            return TlsTransports.from(config.tls(), config.bindAddress());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ResourceAdapterInternalException("FileDock has no usable TLS key: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -71,7 +103,8 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
             ApplicationShutdown.stopListening(shutdownListener);
             ConnectorStatusRegistry.withdraw(server);
             server.stop();
-            LOG.info("FileDock protocol listener on port " + server.port() + " closed");
+            LOG.info("FileDock listeners closed (protocol port " + server.port() + ", TLS port "
+                    + server.tlsPort() + ")");
             server = null;
         }
     }

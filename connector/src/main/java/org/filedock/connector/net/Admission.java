@@ -36,10 +36,14 @@ final class Admission {
         shuttingDown = true;
     }
 
-    /** @return {@code false} if the connection was refused (and is closed) */
-    boolean admit(SocketChannel channel, int openConnections) {
+    /**
+     * @param tellWhy whether a refused client is told why in plain text (not on the TLS port,
+     *        whose client could not read it: there the connection is only closed)
+     * @return {@code false} if the connection was refused (and is closed)
+     */
+    boolean admit(SocketChannel channel, int openConnections, boolean tellWhy) {
         if (shuttingDown) {
-            refuse(channel, SHUTTING_DOWN_REPLY);
+            refuse(channel, tellWhy ? SHUTTING_DOWN_REPLY : null);
             return false;
         }
         if (openConnections >= maxConnections) {
@@ -49,7 +53,7 @@ final class Admission {
                         + ": " + maxConnections + " connections are open (" + FileDockConfig.MAX_CONNECTIONS
                         + "); " + refused + " refused so far");
             }
-            refuse(channel, LIMIT_REPLY);
+            refuse(channel, tellWhy ? LIMIT_REPLY : null);
             return false;
         }
         return true;
@@ -57,8 +61,10 @@ final class Admission {
 
     private static void refuse(SocketChannel channel, byte[] reply) {
         try (channel) {
-            channel.configureBlocking(false);
-            channel.write(ByteBuffer.wrap(reply)); // a new socket's buffer has room for it
+            if (reply != null) {
+                channel.configureBlocking(false);
+                channel.write(ByteBuffer.wrap(reply)); // a new socket's buffer has room for it
+            }
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not tell a refused client why", e);
         }

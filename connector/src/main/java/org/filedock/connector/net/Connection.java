@@ -21,8 +21,9 @@ import org.filedock.protocol.MalformedLineException;
 import org.filedock.protocol.Reply;
 
 /**
- * One client connection: its non-blocking channel, the bytes read but not yet used, and the
- * session. At most one worker uses it at a time (the selector stops watching it meanwhile).
+ * One client connection: its non-blocking channel and the {@link Transport} over it (plain or
+ * TLS), the bytes read but not yet used, and the session. At most one worker uses it at a time
+ * (the selector stops watching it meanwhile).
  */
 public final class Connection {
 
@@ -34,6 +35,7 @@ public final class Connection {
     enum LineStatus { LINE, NEED_MORE, CLOSED }
 
     private final SocketChannel channel;
+    private final Transport transport;
     private final Session session;
     private final LineFramer framer;
     private final Duration ioTimeout;
@@ -50,9 +52,12 @@ public final class Connection {
     private volatile long lastCommandNanos = System.nanoTime();
     /** Set by the selector thread when it hands the connection to a worker, cleared by the worker. */
     private volatile boolean inWork;
+    private final long acceptedNanos = lastCommandNanos;
 
-    Connection(SocketChannel channel, Session session, int maxLineBytes, Duration ioTimeout, SelectorPool selectors) {
+    Connection(SocketChannel channel, Transport transport, Session session, int maxLineBytes, Duration ioTimeout,
+            SelectorPool selectors) {
         this.channel = channel;
+        this.transport = transport;
         this.session = session;
         this.framer = new LineFramer(maxLineBytes);
         this.ioTimeout = ioTimeout;
@@ -85,13 +90,23 @@ public final class Connection {
         return !inWork && !closed && nowNanos - lastCommandNanos > timeout.toNanos();
     }
 
+    /** Whether the transport is still not ready (a TLS handshake) {@code timeout} after the accept. */
+    boolean establishingLongerThan(Duration timeout, long nowNanos) {
+        return !closed && nowNanos - acceptedNanos > timeout.toNanos() && !transport.established();
+    }
+
+    /** The socket operation the selector waits for on this connection's behalf. */
+    int readInterest() {
+        return transport.readInterest();
+    }
+
     void inWork(boolean working) {
         inWork = working;
     }
 
     /** Whether bytes already read are waiting to be framed. */
     boolean hasBufferedInput() {
-        return input.hasRemaining();
+        return input.hasRemaining() || transport.hasBufferedInput();
     }
 
     /**
@@ -116,7 +131,7 @@ public final class Connection {
             input.compact();
             int n;
             try {
-                n = channel.read(input);
+                n = transport.read(input);
             } finally {
                 input.flip();
             }
@@ -139,7 +154,7 @@ public final class Connection {
      * back to a new worker.
      */
     boolean awaitMoreInput(Duration linger) throws IOException {
-        return readiness.await(SelectionKey.OP_READ, linger);
+        return transport.hasBufferedInput() || readiness.await(transport.readInterest(), linger);
     }
 
     /** The worker is done with the connection for now. */
@@ -157,14 +172,14 @@ public final class Connection {
             return n;
         }
         while (true) {
-            int n = channel.read(target);
+            int n = transport.read(target);
             if (n < 0) {
                 throw new EOFException("client closed the connection during the payload");
             }
             if (n > 0) {
                 return n;
             }
-            if (!readiness.await(SelectionKey.OP_READ, ioTimeout)) {
+            if (!readiness.await(transport.readInterest(), ioTimeout)) {
                 throw new PayloadTimeoutException(
                         "no payload byte for " + ioTimeout.toSeconds() + " s");
             }
@@ -176,10 +191,12 @@ public final class Connection {
         writeLock.lock();
         try {
             while (bytes.hasRemaining()) {
-                if (channel.write(bytes) == 0 && !readiness.await(SelectionKey.OP_WRITE, ioTimeout)) {
-                    throw new PayloadTimeoutException(
-                            "client accepted no byte for " + ioTimeout.toSeconds() + " s");
+                if (transport.write(bytes) == 0) {
+                    awaitWritable();
                 }
+            }
+            while (!transport.flush()) {
+                awaitWritable();
             }
         } finally {
             writeLock.unlock();
@@ -197,17 +214,20 @@ public final class Connection {
         try {
             sendingPayload = true;
             while (true) {
-                int n = channel.write(bytes);
+                int n = transport.write(bytes);
                 if (n > 0 || !bytes.hasRemaining()) {
                     return n;
                 }
-                if (!readiness.await(SelectionKey.OP_WRITE, ioTimeout)) {
-                    throw new PayloadTimeoutException(
-                            "client accepted no byte for " + ioTimeout.toSeconds() + " s");
-                }
+                awaitWritable();
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    private void awaitWritable() throws IOException {
+        if (!readiness.await(SelectionKey.OP_WRITE, ioTimeout)) {
+            throw new PayloadTimeoutException("client accepted no byte for " + ioTimeout.toSeconds() + " s");
         }
     }
 
@@ -268,7 +288,8 @@ public final class Connection {
                 for (Reply reply : lastWords) {
                     text.append(reply.toLine()).append('\n');
                 }
-                channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+                transport.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+                transport.flush();
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not tell " + session + " why it is disconnected", e);
@@ -286,7 +307,7 @@ public final class Connection {
             k.cancel();
         }
         try {
-            channel.close();
+            transport.close();
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing " + session, e);
         }

@@ -1,12 +1,10 @@
 package org.filedock.connector.net;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +31,8 @@ import org.filedock.protocol.Protocol;
 import org.filedock.protocol.Reply;
 
 /**
- * The protocol listener: one selector watches the listening socket and every idle connection;
+ * The protocol listeners, plain and TLS (either may be off): one selector watches the listening
+ * sockets and every idle connection;
  * a connection with bytes to read is handed to a work-manager thread ({@link ConnectionWork})
  * and watched again when that work returns. The selector's timer enforces the idle timeout,
  * and the connection limit is checked as each connection is accepted.
@@ -41,8 +40,6 @@ import org.filedock.protocol.Reply;
 public final class ProtocolServer implements ConnectorStatus {
 
     private static final Logger LOG = Logger.getLogger(ProtocolServer.class.getName());
-    /** How long accepting pauses after it failed (e.g. no file descriptor left). */
-    private static final long ACCEPT_PAUSE_NANOS = Duration.ofMillis(500).toNanos();
     /** How long {@link #disconnectAll} waits, in all, for replies being written to finish. */
     private static final long WRITER_GRACE_NANOS = Duration.ofMillis(200).toNanos();
     private static final Duration LONGEST_TICK = Duration.ofSeconds(1);
@@ -57,34 +54,45 @@ public final class ProtocolServer implements ConnectorStatus {
     private final AtomicInteger waitingForWorker = new AtomicInteger();
     private final SelectorPool workerSelectors = new SelectorPool();
     private final Admission admission;
-    private ServerSocketChannel listener;
+    /** The TLS listener's transports; {@code null} when TLS is off. */
+    private final TransportFactory tlsTransports;
+    private Listener plain;
+    private Listener tls;
     private Selector selector;
-    private SelectionKey acceptKey;
     private SelectorLoop loop;
     private Instant startedAt;
-    /** Selector thread only: when accepting, paused after a failure, starts again; 0 if not paused. */
-    private long acceptPausedUntil;
 
+    /** The plaintext listener only. */
     public ProtocolServer(FileDockConfig config, WorkManager workManager, Supplier<CommandDispatcher> dispatcher) {
+        this(config, workManager, dispatcher, null);
+    }
+
+    /**
+     * @param tlsTransports the TLS listener's transports (on {@code config.tls().port()}), {@code null}
+     *        for no TLS listener
+     */
+    public ProtocolServer(FileDockConfig config, WorkManager workManager, Supplier<CommandDispatcher> dispatcher,
+            TransportFactory tlsTransports) {
         this.config = config;
         this.workManager = workManager;
         this.dispatcher = dispatcher;
         this.admission = new Admission(config.maxConnections());
+        this.tlsTransports = tlsTransports;
     }
 
     public void start() throws IOException, WorkException {
         selector = Selector.open();
-        listener = ServerSocketChannel.open();
         try {
-            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(new InetSocketAddress(config.bindAddress(), config.port().orElseThrow()), 1024);
-            listener.configureBlocking(false);
-            acceptKey = listener.register(selector, SelectionKey.OP_ACCEPT);
+            if (config.port().isPresent()) {
+                plain = Listener.open(config.bindAddress(), config.port().getAsInt(), PlainTransport.FACTORY, selector);
+            }
+            if (tlsTransports != null) {
+                tls = Listener.open(config.bindAddress(), config.tls().port().orElseThrow(), tlsTransports, selector);
+            }
             loop = new SelectorLoop(this, selector, tickFor(config.idleTimeout()));
             workManager.startWork(loop);
         } catch (IOException | WorkException | RuntimeException e) {
-            listener.close();
-            selector.close();
+            closeQuietly();
             throw e;
         }
         startedAt = Instant.now();
@@ -149,35 +157,38 @@ public final class ProtocolServer implements ConnectorStatus {
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing selector", e);
         }
-        try {
-            listener.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing listener", e);
+        if (plain != null) {
+            plain.close();
+        }
+        if (tls != null) {
+            tls.close();
         }
     }
 
-    void acceptPending() {
-        try {
-            SocketChannel channel;
-            while ((channel = listener.accept()) != null) {
-                accept(channel);
-            }
-        } catch (IOException e) {
-            // e.g. out of file descriptors: keep serving the connections we have, try again soon
-            LOG.log(Level.WARNING, "could not accept a connection; accepting again in 500 ms", e);
-            acceptKey.interestOps(0);
-            acceptPausedUntil = System.nanoTime() + ACCEPT_PAUSE_NANOS;
+    /** Called by the selector loop: accepts what waits on {@code listener} (both count against the limit). */
+    void acceptPending(Listener listener) {
+        SocketChannel channel;
+        while ((channel = listener.accept()) != null) {
+            accept(listener.transports(), channel);
         }
     }
 
-    private void accept(SocketChannel channel) {
-        if (!admission.admit(channel, connections.size())) {
+    private void accept(TransportFactory transports, SocketChannel channel) {
+        if (!admission.admit(channel, connections.size(), !transports.encrypted())) {
             return;
         }
         String client = String.valueOf(channel.socket().getRemoteSocketAddress()).replaceFirst("^/", "");
         Session session = new Session(Long.toString(sessionIds.incrementAndGet()), client);
-        Connection connection = new Connection(channel, session, config.maxLineBytes(), config.payloadTimeout(),
-                workerSelectors);
+        Transport transport;
+        try {
+            transport = transports.open(channel);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not set up the transport for " + session, e);
+            closeQuietly(channel);
+            return;
+        }
+        Connection connection = new Connection(channel, transport, session, config.maxLineBytes(),
+                config.payloadTimeout(), workerSelectors);
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -191,14 +202,31 @@ public final class ProtocolServer implements ConnectorStatus {
         }
     }
 
-    /** Called by the selector loop on its timer: idle sessions end, paused accepting resumes. */
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing a connection that got no transport", e);
+        }
+    }
+
+    /**
+     * Called by the selector loop on its timer: idle sessions end, handshakes that stall beyond the
+     * payload timeout are cut off, paused accepting resumes.
+     */
     void tick(long nowNanos) {
-        if (acceptPausedUntil != 0 && nowNanos - acceptPausedUntil >= 0) {
-            acceptPausedUntil = 0;
-            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+        if (plain != null) {
+            plain.tick(nowNanos);
+        }
+        if (tls != null) {
+            tls.tick(nowNanos);
         }
         for (Connection connection : connections) {
-            if (connection.idleLongerThan(config.idleTimeout(), nowNanos)) {
+            if (connection.establishingLongerThan(config.payloadTimeout(), nowNanos)) {
+                LOG.fine(() -> connection.session() + " did not finish its TLS handshake within "
+                        + config.payloadTimeout().toSeconds() + " s");
+                closed(connection);
+            } else if (connection.idleLongerThan(config.idleTimeout(), nowNanos)) {
                 LOG.fine(() -> connection.session() + " idle for " + config.idleTimeout().toSeconds() + " s");
                 connection.disconnect(List.of(Reply.error(ErrorCode.TIMEOUT, "idle timeout"),
                         Reply.disconnected("idle timeout")));
@@ -255,7 +283,7 @@ public final class ProtocolServer implements ConnectorStatus {
     void watch(Connection connection) {
         connection.inWork(false);
         try {
-            connection.key().interestOps(SelectionKey.OP_READ);
+            connection.key().interestOps(connection.readInterest());
             selector.wakeup();
         } catch (CancelledKeyException e) {
             closed(connection);
@@ -281,13 +309,20 @@ public final class ProtocolServer implements ConnectorStatus {
         return config.bindAddress();
     }
 
+    /** The plaintext port actually bound, -1 when that listener is off. */
     @Override
     public int port() {
-        try {
-            return ((InetSocketAddress) listener.getLocalAddress()).getPort();
-        } catch (IOException e) {
-            return config.port().orElse(-1);
-        }
+        return plain == null ? -1 : plain.port();
+    }
+
+    @Override
+    public Integer tlsPort() {
+        return tls == null ? null : tls.port();
+    }
+
+    @Override
+    public String tlsFingerprint() {
+        return tlsTransports == null ? null : tlsTransports.certificateFingerprint();
     }
 
     @Override

@@ -81,8 +81,8 @@ final class SelectorLoop implements Work, WorkContextProvider {
                 return;
             }
             if (key.isAcceptable()) {
-                server.acceptPending();
-            } else if (key.isReadable()) {
+                server.acceptPending((Listener) key.attachment());
+            } else if (key.isReadable() || key.isWritable()) { // writable: a TLS handshake's output waited for room
                 server.readable((Connection) key.attachment());
             }
         } catch (CancelledKeyException e) {

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -15,10 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.filedock.api.Exchange;
 import org.filedock.api.FileDockConfig;
+import org.filedock.api.TlsConfig;
 import org.filedock.protocol.LineReader;
 import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
@@ -61,7 +60,7 @@ class ProtocolServerTest {
         assertNull(client.in.readLine());
         long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertTrue(waited >= 900 && waited < 5000, waited + " ms");
-        awaitTrue(() -> server.openSessions() == 0, "the session is forgotten");
+        Await.until(() -> server.openSessions() == 0, "the session is forgotten");
     }
 
     @Test
@@ -94,7 +93,7 @@ class ProtocolServerTest {
         assertEquals("OK@/", first.call("PWD"), "the others are not affected");
         first.socket.close();
         clients.remove(first);
-        awaitTrue(() -> server.openSessions() == 2, "the closed connection is noticed");
+        Await.until(() -> server.openSessions() == 2, "the closed connection is noticed");
         assertEquals("OK@/", connect().call("PWD"));
     }
 
@@ -105,7 +104,7 @@ class ProtocolServerTest {
             assertEquals("OK@/", connect().call("PWD"));
         }
         // the selector loop is the only work left running
-        awaitTrue(() -> workManager.running() == 1, "every worker returned");
+        Await.until(() -> workManager.running() == 1, "every worker returned");
         assertEquals(200, server.openSessions());
     }
 
@@ -117,7 +116,7 @@ class ProtocolServerTest {
         uploader.send("UPLOAD 100\n");
         assertEquals("OK@Ready", uploader.in.readLine());
         uploader.socket.getOutputStream().write(new byte[10]);
-        awaitTrue(() -> workManager.running() == 2, "the transfer is under way");
+        Await.until(() -> workManager.running() == 2, "the transfer is under way");
 
         long started = System.nanoTime();
         server.stop();
@@ -128,7 +127,7 @@ class ProtocolServerTest {
         assertEquals("DISCONNECTED@server shutting down", uploader.in.readLine());
         assertEquals("DISCONNECTED@server shutting down", idle.in.readLine());
         assertNull(idle.in.readLine());
-        awaitTrue(() -> workManager.running() == 0, "every worker returned");
+        Await.until(() -> workManager.running() == 0, "every worker returned");
     }
 
     @Test
@@ -192,10 +191,10 @@ class ProtocolServerTest {
         writer.start();
         reader.start();
         try {
-            awaitTrue(() -> answered.get() > 1000, "the busy connection holds the only worker");
+            Await.until(() -> answered.get() > 1000, "the busy connection holds the only worker");
             assertEquals("OK@/", other.call("PWD"));
             int whenOtherWasServed = answered.get();
-            awaitTrue(() -> answered.get() > whenOtherWasServed, "the busy connection is served again");
+            Await.until(() -> answered.get() > whenOtherWasServed, "the busy connection is served again");
         } finally {
             stop.set(true);
             busy.socket.close();
@@ -207,6 +206,7 @@ class ProtocolServerTest {
     private void start(String... properties) throws Exception {
         Properties p = new Properties();
         p.setProperty(FileDockConfig.PORT, "0");
+        p.setProperty(TlsConfig.PORT, "off");
         p.setProperty(FileDockConfig.ROOT, System.getProperty("java.io.tmpdir"));
         for (int i = 0; i < properties.length; i += 2) {
             p.setProperty(properties[i], properties[i + 1]);
@@ -245,15 +245,6 @@ class ProtocolServerTest {
         return client;
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
 
     private static final class Client {
         final Socket socket;

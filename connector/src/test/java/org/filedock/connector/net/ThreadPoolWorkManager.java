@@ -11,22 +11,22 @@ import jakarta.resource.spi.work.WorkListener;
 import jakarta.resource.spi.work.WorkManager;
 
 /** A plain thread pool behind the work-manager interface, counting the works that run. */
-final class ThreadPoolWorkManager implements WorkManager, AutoCloseable {
+public final class ThreadPoolWorkManager implements WorkManager, AutoCloseable {
 
     private final ExecutorService threads;
     private final AtomicInteger running = new AtomicInteger();
 
     /** As many threads as works. */
-    ThreadPoolWorkManager() {
+    public ThreadPoolWorkManager() {
         threads = Executors.newCachedThreadPool();
     }
 
     /** At most {@code size} threads; further works wait in the queue, as in a busy container. */
-    ThreadPoolWorkManager(int size) {
+    public ThreadPoolWorkManager(int size) {
         threads = Executors.newFixedThreadPool(size);
     }
 
-    int running() {
+    public int running() {
         return running.get();
     }
 

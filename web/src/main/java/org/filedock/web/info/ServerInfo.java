@@ -2,7 +2,11 @@ package org.filedock.web.info;
 
 import java.time.Instant;
 
-/** The facts {@code GET /api/info} reports. */
+/**
+ * The facts {@code GET /api/info} reports. {@code protocolPort} and {@code tlsPort} are
+ * {@code null} when that listener is off; {@code tlsFingerprint} is {@code SHA256:<hex>} of the
+ * TLS certificate (contract §9).
+ */
 public record ServerInfo(
         String version,
         String protocolVersion,
@@ -11,5 +15,7 @@ public record ServerInfo(
         String storageRoot,
         int openSessions,
         Instant startedAt,
-        long uptimeSeconds) {
+        long uptimeSeconds,
+        Integer tlsPort,
+        String tlsFingerprint) {
 }

@@ -23,10 +23,12 @@ public class ServerInfoService {
                 FileDockVersion.get(),
                 Protocol.VERSION,
                 config.bindAddress(),
-                status == null ? null : status.port(),
+                status == null || status.port() < 0 ? null : status.port(),
                 config.storageRoot().toString(),
                 status == null ? 0 : status.openSessions(),
                 status == null ? null : status.startedAt(),
-                status == null ? 0 : Duration.between(status.startedAt(), now).toSeconds());
+                status == null ? 0 : Duration.between(status.startedAt(), now).toSeconds(),
+                status == null ? null : status.tlsPort(),
+                status == null ? null : status.tlsFingerprint());
     }
 }
