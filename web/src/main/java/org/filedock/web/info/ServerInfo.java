@@ -12,4 +12,10 @@ public record ServerInfo(
         int openSessions,
         Instant startedAt,
         long uptimeSeconds) {
+
+    /** The same facts but where the files lie on the server's disk. */
+    public ServerInfo withoutStorageRoot() {
+        return new ServerInfo(version, protocolVersion, bindAddress, protocolPort, null, openSessions, startedAt,
+                uptimeSeconds);
+    }
 }
