@@ -3,8 +3,10 @@ package org.filedock.it;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
@@ -50,6 +52,15 @@ final class ServerCertificate {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
         return context;
+    }
+
+    /**
+     * The certificate's public key as Chromium's {@code --ignore-certificate-errors-spki-list} wants
+     * it (Base64 of the SHA-256 of the SubjectPublicKeyInfo): the browser then accepts exactly this key.
+     */
+    static String spkiSha256(X509Certificate certificate) throws GeneralSecurityException {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded());
+        return Base64.getEncoder().encodeToString(digest);
     }
 
     /** Remembers the server's certificate and refuses it, so that the handshake goes no further. */

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,6 +50,7 @@ class WebAuthIT {
     private static final String API = ORIGIN + "/filedock/api/";
     private static final String PROOF = "X-Requested-With";
 
+    private static X509Certificate certificate;
     private static HttpClient https;
     private static final HttpClient PLAIN = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -58,7 +61,7 @@ class WebAuthIT {
 
     @BeforeAll
     static void trustTheServersCertificate() throws IOException, GeneralSecurityException {
-        X509Certificate certificate = ServerCertificate.fetch("localhost", ItConfig.httpsPort());
+        certificate = ServerCertificate.fetch("localhost", ItConfig.httpsPort());
         https = HttpClient.newBuilder().sslContext(ServerCertificate.trusting(certificate))
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -166,6 +169,43 @@ class WebAuthIT {
                 .POST(HttpRequest.BodyPublishers.ofString(loginJson(USER, PASSWORD)))), 403, "must carry the X-Requested-With");
         assertProblem(send(https, loginRequest(USER, PASSWORD).header("Origin", "https://attacker.example")),
                 403, "cross-site request refused");
+    }
+
+    @Test
+    void thePageShowsTheLoginFormThenTheUserAndLogsOut() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start(
+                "--ignore-certificate-errors-spki-list=" + ServerCertificate.spkiSha256(certificate))) {
+            browser.open(ORIGIN + "/filedock/");
+            browser.waitUntil("the login form is shown", d -> d.findElement(By.id("login")).isDisplayed());
+            assertFalse(browser.driver().findElement(By.id("content")).isDisplayed());
+
+            submitLogin(browser, USER, "wrong-" + PASSWORD);
+            browser.waitUntil("a wrong password is reported",
+                    d -> d.findElement(By.id("login-error")).getText().equals("Wrong user or password."));
+
+            submitLogin(browser, USER, PASSWORD);
+            browser.waitUntil("the user is shown", d -> d.findElement(By.id("account-user")).getText().equals(USER));
+            browser.waitUntil("the figures poll with the session",
+                    d -> d.findElement(By.id("status")).getText().startsWith("Live"));
+            assertEquals("", browser.script("return document.cookie"), "the session cookie is out of the scripts' reach");
+            browser.screenshot("web-auth-logged-in");
+
+            browser.driver().findElement(By.id("logout")).click();
+            browser.waitUntil("the login form is back", d -> d.findElement(By.id("login")).isDisplayed()
+                    && d.findElement(By.id("login-error")).getText().equals("Logged out."));
+            browser.driver().navigate().refresh();
+            browser.waitUntil("the session is over", d -> d.findElement(By.id("login")).isDisplayed());
+            browser.screenshot("web-auth-logged-out");
+        }
+    }
+
+    private static void submitLogin(HeadlessChromium browser, String user, String password) {
+        WebElement form = browser.driver().findElement(By.id("login-form"));
+        WebElement userField = form.findElement(By.name("user"));
+        userField.clear();
+        userField.sendKeys(user);
+        form.findElement(By.name("password")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
     /** Logs in as the page does; returns the session cookie ({@code JSESSIONID=...}) after checking its attributes. */
