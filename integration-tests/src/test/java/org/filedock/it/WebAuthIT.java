@@ -98,6 +98,8 @@ class WebAuthIT {
                 401, "invalid user or password");
         assertProblem(send(https, get(API + "info").header("Authorization", "Basic %%%")),
                 401, "malformed Basic credentials");
+        assertProblem(send(https, get(ORIGIN + "/filedock/%61pi/info")), 401, "log in first");
+        assertProblem(send(https, get(ORIGIN + "/filedock/js/../api/info")), 401, "log in first");
 
         HttpResponse<String> good = send(https, get(API + "transfers?limit=1").header("Authorization", basic(USER, PASSWORD)));
         assertEquals(200, good.statusCode(), good.body());

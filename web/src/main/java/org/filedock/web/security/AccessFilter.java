@@ -1,6 +1,7 @@
 package org.filedock.web.security;
 
 import java.io.IOException;
+import java.util.Objects;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -28,7 +29,7 @@ public class AccessFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    static final String API = "/api/";
+    static final String API = "/api";
     static final String LOGIN = "/api/session";
     static final String REALM = "FileDock";
 
@@ -44,8 +45,10 @@ public class AccessFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean api = path.startsWith(API) || path.equals(LOGIN);
+        // decoded and normalised, as the container maps it to a servlet (the raw URI could hide
+        // "/api" as "/%61pi")
+        String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+        boolean api = path.equals(API) || path.startsWith(API + "/");
         if (!request.isSecure()) {
             refusePlainHttp(request, response, api);
         } else if (!api) {
