@@ -151,6 +151,8 @@ class WebAuthIT {
     void aWrongPasswordStartsNoSession() throws Exception {
         HttpResponse<String> wrong = send(https, loginRequest(USER, "wrong-" + PASSWORD));
         assertProblem(wrong, 401, "invalid user or password");
+        assertEquals("FileDock-Session realm=\"FileDock\", charset=\"UTF-8\"",
+                wrong.headers().firstValue("WWW-Authenticate").orElse(""));
         assertNoLiveSession(wrong);
     }
 

@@ -31,7 +31,7 @@ public class AccessFilter extends HttpFilter {
 
     static final String API = "/api";
     static final String LOGIN = "/api/session";
-    static final String REALM = "FileDock";
+    private static final String REALM = "FileDock";
 
     private final boolean required = FileDockConfig.fromSystemProperties().auth() == AuthMode.REQUIRED;
 
@@ -118,9 +118,13 @@ public class AccessFilter extends HttpFilter {
      */
     private static void challenge(HttpServletRequest request, HttpServletResponse response, String detail)
             throws IOException {
-        String scheme = SameOrigin.hasProof(request) ? "FileDock-Session" : BasicCredentials.SCHEME;
-        response.setHeader("WWW-Authenticate", scheme + " realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        response.setHeader("WWW-Authenticate", challenge(SameOrigin.hasProof(request)));
         ServletProblems.send(response, 401, detail);
+    }
+
+    /** The {@code WWW-Authenticate} value: Basic, or for the page a scheme no browser answers itself. */
+    static String challenge(boolean page) {
+        return (page ? "FileDock-Session" : BasicCredentials.SCHEME) + " realm=\"" + REALM + "\", charset=\"UTF-8\"";
     }
 
     /**

@@ -76,7 +76,7 @@ public class SessionResource {
         }
         if (!realm.login(request, form.user(), form.password())) {
             return Response.status(401)
-                    .header("WWW-Authenticate", "FileDock-Session realm=\"" + AccessFilter.REALM + "\"")
+                    .header("WWW-Authenticate", AccessFilter.challenge(true))
                     .type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(401, "invalid user or password"))
                     .build();
