@@ -1,11 +1,13 @@
 // Wires the page together and keeps it live: one poll of the stats, the recent transfers and the
-// transfers in progress every two seconds (never two polls at once).
+// transfers in progress every two seconds (never two polls at once). On a server with accounts the
+// page first asks who is logged in, and shows the login form instead while nobody is.
 
 import {api} from './api.js';
 import {formatTime} from './format.js';
 import {renderStats, showStatsError} from './stats-view.js';
 import {TransfersView} from './transfers-view.js';
 import {DetailView} from './detail-view.js';
+import {SessionView, UNAUTHORIZED} from './session-view.js';
 
 const POLL_MILLIS = 2000;
 const PAGE_SIZE = 50;
@@ -16,6 +18,7 @@ const count = document.getElementById('transfers-count');
 const status = document.getElementById('status');
 const transfers = new TransfersView(document.getElementById('transfers'), select);
 const detail = new DetailView(document.getElementById('detail'));
+const session = new SessionView(start, stop);
 
 let selectedId = null;
 let live = [];
@@ -23,6 +26,7 @@ let timer = null;
 let polling = false;
 let pollAgain = false;
 let lastStatus = null;
+let stopped = false;
 
 function filters() {
     const form = new FormData(filtersForm);
@@ -89,7 +93,17 @@ async function poll() {
         api.transfers({...wanted, limit: PAGE_SIZE}),
         api.live()
     ]);
-    const failures = [stats, page, running].filter(r => r.status === 'rejected').map(r => r.reason.message);
+    polling = false;
+    if (stopped) {
+        return;
+    }
+    const rejected = [stats, page, running].filter(r => r.status === 'rejected').map(r => r.reason);
+    if (rejected.some(e => e.status === UNAUTHORIZED)) {
+        stop();
+        session.showLogin('Your session has ended. Please log in again.');
+        return;
+    }
+    const failures = rejected.map(e => e.message);
     if (stats.status === 'fulfilled') {
         renderStats(statsTable, stats.value);
     } else {
@@ -105,7 +119,6 @@ async function poll() {
     }
     report(failures.length ? `Not up to date: ${[...new Set(failures)].join('; ')}. Trying again…`
         : 'Live: updated every 2 seconds.', failures.length > 0);
-    polling = false;
     schedule(pollAgain ? 0 : POLL_MILLIS);
     pollAgain = false;
 }
@@ -120,7 +133,34 @@ function countText(page, running) {
 
 function schedule(delay) {
     clearTimeout(timer);
-    timer = setTimeout(poll, delay);
+    if (!stopped) {
+        timer = setTimeout(poll, delay);
+    }
+}
+
+function start() {
+    stopped = false;
+    showServerInfo();
+    poll();
+}
+
+function stop() {
+    stopped = true;
+    clearTimeout(timer);
+    report('', false);
+}
+
+/** Who is logged in decides what the page shows; a server without accounts answers 404 (not shown). */
+async function begin() {
+    try {
+        session.showCaller(await api.session());
+    } catch (e) {
+        if (e.status === UNAUTHORIZED) {
+            session.showLogin();
+            return;
+        }
+    }
+    start();
 }
 
 async function showServerInfo() {
@@ -143,5 +183,4 @@ filtersForm.addEventListener('change', () => schedule(0));
 filtersForm.addEventListener('input', () => schedule(300));
 
 selectionFromAddress();
-showServerInfo();
-poll();
+begin();

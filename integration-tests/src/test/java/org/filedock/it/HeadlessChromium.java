@@ -38,8 +38,10 @@ final class HeadlessChromium implements AutoCloseable {
      * When the browser or its driver is missing: fails in CI (which installs both with
      * .ci/browser.sh, so a missing browser there is a broken set-up), and skips elsewhere, saying
      * why, so that {@code mvn verify} works on a machine with only a JDK and Maven.
+     *
+     * @param extraArguments further command-line switches for the browser
      */
-    static HeadlessChromium start() throws IOException {
+    static HeadlessChromium start(String... extraArguments) throws IOException {
         Path chromium = Path.of(System.getProperty("it.chromium", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
@@ -57,6 +59,7 @@ final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,1400", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()

@@ -22,6 +22,11 @@ final class ItConfig {
         return Integer.getInteger("it.http-port");
     }
 
+    /** The HTTPS listener: socket binding "https" (8443) plus the port offset. */
+    static int httpsPort() {
+        return 8443 + portOffset();
+    }
+
     static Path jbossHome() {
         return Path.of(System.getProperty("it.jboss-home"));
     }

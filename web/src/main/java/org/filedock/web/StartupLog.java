@@ -6,6 +6,10 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
+import org.filedock.api.AuthMode;
+import org.filedock.api.FileDockConfig;
+import org.filedock.web.security.HttpsPort;
+
 /** Tells the operator where the web part answers. */
 @WebListener
 public class StartupLog implements ServletContextListener {
@@ -15,9 +19,12 @@ public class StartupLog implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         String host = System.getProperty("jboss.bind.address", "127.0.0.1");
-        int port = Integer.getInteger("jboss.http.port", 8080)
+        boolean accounts = FileDockConfig.fromSystemProperties().auth() == AuthMode.REQUIRED;
+        int port = accounts ? HttpsPort.get() : Integer.getInteger("jboss.http.port", 8080)
                 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
-        String base = "http://" + host + ":" + port + event.getServletContext().getContextPath();
-        LOG.info("FileDock web: " + base + "/ (JSON under " + base + "/api)");
+        String base = (accounts ? "https://" : "http://") + host + ":" + port
+                + event.getServletContext().getContextPath();
+        LOG.info("FileDock web: " + base + "/ (JSON under " + base + "/api)"
+                + (accounts ? "; accounts required, HTTPS only" : ""));
     }
 }

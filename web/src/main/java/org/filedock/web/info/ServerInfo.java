@@ -18,4 +18,10 @@ public record ServerInfo(
         long uptimeSeconds,
         Integer tlsPort,
         String tlsFingerprint) {
+
+    /** The same facts but where the files lie on the server's disk. */
+    public ServerInfo withoutStorageRoot() {
+        return new ServerInfo(version, protocolVersion, bindAddress, protocolPort, null, openSessions, startedAt,
+                uptimeSeconds, tlsPort, tlsFingerprint);
+    }
 }

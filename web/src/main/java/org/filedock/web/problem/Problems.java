@@ -9,11 +9,9 @@ final class Problems {
     }
 
     static Response response(int status, String detail) {
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(status, title, detail))
+                .entity(Problem.of(status, detail))
                 .build();
     }
 }
