@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -57,6 +61,15 @@ public final class ProtocolServer implements ConnectorStatus {
     private final AtomicInteger waitingForWorker = new AtomicInteger();
     private final SelectorPool workerSelectors = new SelectorPool();
     private final Admission admission;
+    /**
+     * Hands held-back replies to a worker when they are due: only a timer thread, so that a
+     * connection whose reply waits holds no worker (many of them must not starve the others).
+     */
+    private final ScheduledExecutorService heldReplies = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "FileDock held replies");
+        thread.setDaemon(true);
+        return thread;
+    });
     private ServerSocketChannel listener;
     private Selector selector;
     private SelectionKey acceptKey;
@@ -105,6 +118,7 @@ public final class ProtocolServer implements ConnectorStatus {
         if (loop != null) {
             loop.stopAndAwait();
         }
+        heldReplies.shutdownNow();
         disconnectAll(Admission.SHUTTING_DOWN);
         closeQuietly();
         workerSelectors.close();
@@ -231,10 +245,36 @@ public final class ProtocolServer implements ConnectorStatus {
         }
     }
 
+    /**
+     * A command's final reply is held back ({@code Exchange.replyNoSoonerThan}): in {@code delayNanos}
+     * a worker sends it and serves the connection again; until then nobody reads from it.
+     */
+    void replyLater(Connection connection, Reply reply, long delayNanos) {
+        long delayMillis = TimeUnit.NANOSECONDS.toMillis(delayNanos + 999_999); // never sooner
+        try {
+            heldReplies.schedule(() -> sendHeld(connection, reply), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            closed(connection); // the server is stopping
+        }
+    }
+
+    private void sendHeld(Connection connection, Reply reply) {
+        try {
+            schedule(new ConnectionWork(connection, this, reply));
+        } catch (WorkException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "no worker for " + connection.session(), e);
+            disconnect(connection, "server overloaded");
+        }
+    }
+
     private void schedule(Connection connection) throws WorkException {
+        schedule(new ConnectionWork(connection, this));
+    }
+
+    private void schedule(ConnectionWork work) throws WorkException {
         waitingForWorker.incrementAndGet();
         try {
-            workManager.scheduleWork(new ConnectionWork(connection, this));
+            workManager.scheduleWork(work);
         } catch (WorkException | RuntimeException e) {
             waitingForWorker.decrementAndGet();
             throw e;
