@@ -208,7 +208,8 @@ class AccountsIT {
         // within one home, the lock holds as before
         assertEquals("OK@Ready", alice.call("UPLOAD " + name + " 3"));
         WireClient aliceAgain = loggedIn("alice", ALICE_PASSWORD);
-        assertTrue(aliceAgain.call("DOWNLOAD " + name).startsWith("ERR@BUSY "));
+        assertEquals("ERR@BUSY /" + name + " is being uploaded", aliceAgain.call("DOWNLOAD " + name),
+                "named as alice sees it");
         alice.sendRaw("new".getBytes(StandardCharsets.UTF_8));
         assertEquals("OK@File uploaded", alice.line());
     }

@@ -38,6 +38,7 @@ public class Homes {
     Storage storage;
 
     private final Map<String, FileArea> opened = new ConcurrentHashMap<>();
+    private volatile FileArea shared;
 
     /**
      * The area of the caller of a file operation.
@@ -47,7 +48,12 @@ public class Homes {
      */
     public FileArea areaOf(Supplier<Principal> caller) throws CommandException {
         if (config.auth() == AuthMode.NONE) {
-            return new FileArea(StoragePath.ROOT, storage);
+            FileArea area = shared;
+            if (area == null) {
+                area = new FileArea(StoragePath.ROOT, storage);
+                shared = area;
+            }
+            return area;
         }
         String user = caller.get().getName();
         FileArea area = opened.get(user);

@@ -57,7 +57,7 @@ public class FileOperations {
     public void makeDirectory(String currentDirectory, String path) throws CommandException {
         StoragePath directory = PathResolver.resolveForCreate(currentDirectory, path);
         FileArea area = area();
-        try (FileLock lock = locks.lockForChange(area.lockPath(directory))) {
+        try (FileLock lock = area.lock(locks::lockForChange, directory)) {
             area.storage().createDirectory(directory);
         }
     }
@@ -68,7 +68,7 @@ public class FileOperations {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot remove the root");
         }
         FileArea area = area();
-        try (FileLock lock = locks.lockForChange(area.lockPath(directory))) {
+        try (FileLock lock = area.lock(locks::lockForChange, directory)) {
             area.storage().deleteDirectory(directory);
         }
     }
@@ -79,7 +79,7 @@ public class FileOperations {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot delete the root");
         }
         FileArea area = area();
-        try (FileLock lock = locks.lockForChange(area.lockPath(file))) {
+        try (FileLock lock = area.lock(locks::lockForChange, file)) {
             area.storage().deleteFile(file);
         }
     }
@@ -92,8 +92,8 @@ public class FileOperations {
         }
         StoragePath target = directory.child(source.name());
         FileArea area = area();
-        try (FileLock sourceLock = locks.lockForChange(area.lockPath(source));
-             FileLock targetLock = source.contains(target) ? NO_LOCK : locks.lockForChange(area.lockPath(target))) {
+        try (FileLock sourceLock = area.lock(locks::lockForChange, source);
+             FileLock targetLock = source.contains(target) ? NO_LOCK : area.lock(locks::lockForChange, target)) {
             // a target inside the source is refused by the storage (EXISTS or BAD_REQUEST)
             area.storage().move(source, directory);
         }

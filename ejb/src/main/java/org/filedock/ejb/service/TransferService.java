@@ -64,7 +64,7 @@ public class TransferService {
     public Reply upload(String currentDirectory, String path, long size, Exchange exchange) throws CommandException {
         StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
         FileArea area = area();
-        try (FileLock lock = locks.lockForUpload(area.lockPath(file));
+        try (FileLock lock = area.lock(locks::lockForUpload, file);
              Upload upload = area.storage().beginUpload(file, size);
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
                      exchange.session().clientAddress(), size);
@@ -93,7 +93,7 @@ public class TransferService {
         StoragePath file = PathResolver.resolve(currentDirectory, path);
         boolean broken = false;
         FileArea area = area();
-        try (FileLock lock = locks.lockForDownload(area.lockPath(file));
+        try (FileLock lock = area.lock(locks::lockForDownload, file);
              Download download = area.storage().openDownload(file);
              ActiveTransfer recording = recorder.start(TransferDirection.DOWNLOAD, file.toString(),
                      exchange.session().clientAddress(), download.size());

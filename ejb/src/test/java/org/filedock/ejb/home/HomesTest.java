@@ -9,6 +9,8 @@ import java.util.Properties;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.FileDockConfig;
+import org.filedock.ejb.lock.FileLock;
+import org.filedock.ejb.lock.LocalLockManager;
 import org.filedock.ejb.path.StoragePath;
 import org.filedock.ejb.storage.LocalDiskStorage;
 import org.filedock.ejb.storage.Upload;
@@ -62,6 +64,22 @@ class HomesTest {
         CommandException missing = assertThrows(CommandException.class,
                 () -> area.storage().openDownload(StoragePath.of("nope.txt")));
         assertEquals("/nope.txt not found", missing.getMessage(), "messages in the user's terms");
+    }
+
+    @Test
+    void aBusyFileIsNamedAsTheUserSeesIt() throws Exception {
+        Homes homes = homes("required");
+        FileArea alice = homes.open("alice");
+        FileArea bob = homes.open("bob");
+        LocalLockManager locks = new LocalLockManager();
+        StoragePath file = StoragePath.of("docs", "a.txt");
+        try (FileLock upload = alice.lock(locks::lockForUpload, file);
+             FileLock bobs = bob.lock(locks::lockForUpload, file)) {
+            CommandException busy = assertThrows(CommandException.class, () -> alice.lock(locks::lockForDownload, file));
+            assertEquals("/docs/a.txt is being uploaded", busy.getMessage());
+            busy = assertThrows(CommandException.class, () -> alice.lock(locks::lockForChange, StoragePath.of("docs")));
+            assertEquals("/docs holds a file in transfer", busy.getMessage());
+        }
     }
 
     @Test
