@@ -41,6 +41,9 @@ final class ConnectionWork implements Work {
     private final ProtocolServer server;
     /** A command's final reply that was held back ({@code Exchange.replyNoSoonerThan}), sent first. */
     private final Reply heldReply;
+    /** A reply this work holds back, to be handed to the server once the work is done with the connection. */
+    private Reply toHold;
+    private long toHoldUntilNanos;
 
     ConnectionWork(Connection connection, ProtocolServer server) {
         this(connection, server, null);
@@ -53,7 +56,7 @@ final class ConnectionWork implements Work {
     }
 
     /** What the connection needs once this work returns. */
-    private enum Next { WATCH, RESCHEDULE, NOTHING }
+    private enum Next { WATCH, RESCHEDULE, HOLD_REPLY, NOTHING }
 
     @Override
     public void run() {
@@ -79,6 +82,7 @@ final class ConnectionWork implements Work {
         switch (next) {
             case WATCH -> server.watch(connection);
             case RESCHEDULE -> server.reschedule(connection);
+            case HOLD_REPLY -> server.replyLater(connection, toHold, toHoldUntilNanos - System.nanoTime());
             case NOTHING -> { }
         }
     }
@@ -117,7 +121,7 @@ final class ConnectionWork implements Work {
                     return Next.NOTHING;
                 }
                 if (!execute(connection.lastLine())) {
-                    return Next.NOTHING; // the reply is held back; the server serves the connection after it
+                    return Next.HOLD_REPLY;
                 }
             } catch (MalformedLineException e) {
                 // only the framer throws it: the line is answered and the connection stays usable
@@ -160,7 +164,8 @@ final class ConnectionWork implements Work {
         }
         long delayLeft = exchange.replyDelayLeftNanos();
         if (delayLeft > 0) {
-            server.replyLater(connection, reply, delayLeft);
+            toHold = reply;
+            toHoldUntilNanos = System.nanoTime() + delayLeft;
             return false;
         }
         sendFinal(reply);

@@ -250,9 +250,8 @@ public final class ProtocolServer implements ConnectorStatus {
      * a worker sends it and serves the connection again; until then nobody reads from it.
      */
     void replyLater(Connection connection, Reply reply, long delayNanos) {
-        long delayMillis = TimeUnit.NANOSECONDS.toMillis(delayNanos + 999_999); // never sooner
         try {
-            heldReplies.schedule(() -> sendHeld(connection, reply), delayMillis, TimeUnit.MILLISECONDS);
+            heldReplies.schedule(() -> sendHeld(connection, reply), delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             closed(connection); // the server is stopping
         }

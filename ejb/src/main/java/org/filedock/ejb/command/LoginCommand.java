@@ -84,7 +84,7 @@ public class LoginCommand implements Command {
         SessionAccount.of(session).loggedIn(identity.get());
         session.logIn(name);
         session.changeDirectory("/");
-        LOG.info(name + " logged in from " + session.clientAddress() + " (" + session + ")");
+        LOG.info(session + " logged in");
         return Reply.ok("Logged in as " + name);
     }
 
