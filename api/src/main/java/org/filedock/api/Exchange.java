@@ -3,6 +3,7 @@ package org.filedock.api;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.time.Duration;
 import java.util.List;
 
 import org.filedock.protocol.Reply;
@@ -36,4 +37,13 @@ public interface Exchange {
      * (a payload could not be sent in full), so no reply line can be trusted by the client.
      */
     void abort();
+
+    /**
+     * Holds the command's final reply back until at least {@code delay} after its line arrived
+     * (a failed {@code LOGIN} answers late, and equally late whatever failed). Meanwhile the
+     * connection is not served (later lines wait) and no thread waits for it: the command returns
+     * at once and the adapter sends the reply when it is due. Replies sent with {@code send} are
+     * not held back. Called more than once, the latest time counts.
+     */
+    void replyNoSoonerThan(Duration delay);
 }

@@ -28,4 +28,13 @@ public interface SessionState {
 
     /** Records a successful {@code LOGIN}. */
     void logIn(String user);
+
+    /**
+     * What the command side keeps with this session and nobody else reads (its account: the
+     * logged-in user's security identity, the failed logins); {@code null} until attached. It
+     * dies with the session.
+     */
+    Object attachment();
+
+    void attach(Object attachment);
 }

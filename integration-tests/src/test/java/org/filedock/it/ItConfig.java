@@ -49,6 +49,16 @@ final class ItConfig {
         return Long.getLong("it.limits." + name);
     }
 
+    /** The storage root of the server with accounts (the "accounts" execution). */
+    static Path accountsStorageRoot() {
+        return Path.of(System.getProperty("it.accounts.storage-root"));
+    }
+
+    /** A setting of the server with accounts, e.g. {@code accounts("failure-delay-ms")}. */
+    static long accounts(String name) {
+        return Long.getLong("it.accounts." + name);
+    }
+
     static File ear() {
         return new File(System.getProperty("it.ear"));
     }

@@ -58,6 +58,19 @@ final class WireClient implements Closeable {
         return new WireClient(connected);
     }
 
+    /**
+     * Connects from another loopback address (any of 127.0.0.0/8 reaches the server on 127.0.0.1),
+     * so that the server counts this client's failed logins apart from the others'.
+     */
+    static WireClient connectFrom(String loopbackAddress) throws IOException {
+        Socket socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(30_000);
+        socket.bind(new InetSocketAddress(loopbackAddress, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", ItConfig.filedockPort()), 10_000);
+        return new WireClient(socket);
+    }
+
     /** This end of the connection as the server reports it: {@code 127.0.0.1:<port>}. */
     String localAddress() {
         return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();

@@ -40,4 +40,14 @@ public record Request(String verb, List<String> args) {
         }
         return verb + " " + args.stream().map(Quoting::quote).collect(Collectors.joining(" "));
     }
+
+    /** For logs and messages: a {@code LOGIN}'s password never shows (contract §8). */
+    @Override
+    public String toString() {
+        if (!verb.equals("LOGIN")) {
+            return "Request[" + toLine() + "]";
+        }
+        return "Request[LOGIN" + (args.isEmpty() ? "" : " " + Quoting.quote(args.get(0)))
+                + (args.size() > 1 ? " (password hidden)" : "") + "]";
+    }
 }

@@ -39,6 +39,13 @@ class RequestTest {
     }
 
     @Test
+    void aLoginsPasswordNeverShowsInToString() throws Exception {
+        String shown = Request.parse("login alice \"s3cret pass\"").toString();
+        assertEquals("Request[LOGIN alice (password hidden)]", shown);
+        assertEquals("Request[MKDIR \"a b\"]", Request.of("mkdir", "a b").toString());
+    }
+
+    @Test
     void argumentsKeepTheirCase() throws Exception {
         assertEquals(List.of("MyFile.TXT", "Dir"), Request.parse("move MyFile.TXT Dir").args());
     }

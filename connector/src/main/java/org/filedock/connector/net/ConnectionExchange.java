@@ -3,6 +3,7 @@ package org.filedock.connector.net;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.time.Duration;
 import java.util.List;
 
 import org.filedock.api.Exchange;
@@ -13,6 +14,8 @@ import org.filedock.protocol.Reply;
 final class ConnectionExchange implements Exchange {
 
     private final Connection connection;
+    private final long arrivedNanos = System.nanoTime();
+    private long replyDueNanos = arrivedNanos;
     private PayloadSink sink;
 
     ConnectionExchange(Connection connection) {
@@ -53,6 +56,19 @@ final class ConnectionExchange implements Exchange {
     @Override
     public void abort() {
         connection.close();
+    }
+
+    @Override
+    public void replyNoSoonerThan(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative delay");
+        }
+        replyDueNanos = Math.max(replyDueNanos, arrivedNanos + delay.toNanos());
+    }
+
+    /** How long the final reply must still wait, in nanoseconds; 0 or less: it may go now. */
+    long replyDelayLeftNanos() {
+        return replyDueNanos - System.nanoTime();
     }
 
     /** The command is over: whatever it sent, no payload is on its way any more. */

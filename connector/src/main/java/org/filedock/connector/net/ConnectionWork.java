@@ -39,21 +39,33 @@ final class ConnectionWork implements Work {
 
     private final Connection connection;
     private final ProtocolServer server;
+    /** A command's final reply that was held back ({@code Exchange.replyNoSoonerThan}), sent first. */
+    private final Reply heldReply;
+    /** A reply this work holds back, to be handed to the server once the work is done with the connection. */
+    private Reply toHold;
+    private long toHoldUntilNanos;
 
     ConnectionWork(Connection connection, ProtocolServer server) {
+        this(connection, server, null);
+    }
+
+    ConnectionWork(Connection connection, ProtocolServer server, Reply heldReply) {
         this.connection = connection;
         this.server = server;
+        this.heldReply = heldReply;
     }
 
     /** What the connection needs once this work returns. */
-    private enum Next { WATCH, RESCHEDULE, NOTHING }
+    private enum Next { WATCH, RESCHEDULE, HOLD_REPLY, NOTHING }
 
     @Override
     public void run() {
         server.workStarted();
         Next next = Next.NOTHING;
         try {
-            next = serve();
+            if (heldReply == null || sendHeldReply()) {
+                next = serve();
+            }
         } catch (LineTooLongException e) {
             tryToSend(Reply.error(ErrorCode.BAD_REQUEST, "line too long"));
             server.disconnect(connection, "line too long");
@@ -70,8 +82,19 @@ final class ConnectionWork implements Work {
         switch (next) {
             case WATCH -> server.watch(connection);
             case RESCHEDULE -> server.reschedule(connection);
+            case HOLD_REPLY -> server.replyLater(connection, toHold, toHoldUntilNanos - System.nanoTime());
             case NOTHING -> { }
         }
+    }
+
+    /** @return whether the connection goes on */
+    private boolean sendHeldReply() throws IOException {
+        if (connection.isClosed()) {
+            server.closed(connection);
+            return false;
+        }
+        connection.commandEnded();
+        return sendFinal(heldReply);
     }
 
     /** Executes the lines that have arrived, and those that come while the worker lingers. */
@@ -97,7 +120,9 @@ final class ConnectionWork implements Work {
                     server.closed(connection);
                     return Next.NOTHING;
                 }
-                execute(connection.lastLine());
+                if (!execute(connection.lastLine())) {
+                    return Next.HOLD_REPLY;
+                }
             } catch (MalformedLineException e) {
                 // only the framer throws it: the line is answered and the connection stays usable
                 connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
@@ -113,33 +138,48 @@ final class ConnectionWork implements Work {
         return System.nanoTime() - turnEnds >= 0 && server.othersWaiting();
     }
 
-    private void execute(String line) throws IOException {
+    /** @return {@code false} when the command's reply is held back: this worker leaves the connection */
+    private boolean execute(String line) throws IOException {
         Request request;
         try {
             request = Request.parse(line);
         } catch (RequestSyntaxException e) {
             connection.send(Reply.error(ErrorCode.BAD_REQUEST, e.getMessage()));
-            return;
+            return true;
         }
         CommandDispatcher dispatcher = server.dispatcher();
         if (dispatcher == null) {
             connection.send(Reply.error(ErrorCode.INTERNAL, "server not ready"));
-            return;
+            return true;
         }
         ConnectionExchange exchange = new ConnectionExchange(connection);
         Reply reply = dispatcher.dispatch(request, exchange);
         exchange.finish();
         if (connection.isClosed()) {
             server.closed(connection);
-            return;
+            return true;
         }
         if (reply == null) {
-            return;
+            return true;
         }
+        long delayLeft = exchange.replyDelayLeftNanos();
+        if (delayLeft > 0) {
+            toHold = reply;
+            toHoldUntilNanos = System.nanoTime() + delayLeft;
+            return false;
+        }
+        sendFinal(reply);
+        return true;
+    }
+
+    /** @return whether the connection goes on */
+    private boolean sendFinal(Reply reply) throws IOException {
         connection.send(reply);
         if (reply.isDisconnected()) {
             server.closed(connection);
+            return false;
         }
+        return true;
     }
 
     private void tryToSend(Reply reply) {

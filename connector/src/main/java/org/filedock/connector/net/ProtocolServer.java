@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -58,6 +62,15 @@ public final class ProtocolServer implements ConnectorStatus {
     private final TransportFactory tlsTransports;
     private Listener plain;
     private Listener tls;
+    /**
+     * Hands held-back replies to a worker when they are due: only a timer thread, so that a
+     * connection whose reply waits holds no worker (many of them must not starve the others).
+     */
+    private final ScheduledExecutorService heldReplies = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "FileDock held replies");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Selector selector;
     private SelectorLoop loop;
     private Instant startedAt;
@@ -113,6 +126,7 @@ public final class ProtocolServer implements ConnectorStatus {
         if (loop != null) {
             loop.stopAndAwait();
         }
+        heldReplies.shutdownNow();
         disconnectAll(Admission.SHUTTING_DOWN);
         closeQuietly();
         workerSelectors.close();
@@ -259,10 +273,35 @@ public final class ProtocolServer implements ConnectorStatus {
         }
     }
 
+    /**
+     * A command's final reply is held back ({@code Exchange.replyNoSoonerThan}): in {@code delayNanos}
+     * a worker sends it and serves the connection again; until then nobody reads from it.
+     */
+    void replyLater(Connection connection, Reply reply, long delayNanos) {
+        try {
+            heldReplies.schedule(() -> sendHeld(connection, reply), delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            closed(connection); // the server is stopping
+        }
+    }
+
+    private void sendHeld(Connection connection, Reply reply) {
+        try {
+            schedule(new ConnectionWork(connection, this, reply));
+        } catch (WorkException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "no worker for " + connection.session(), e);
+            disconnect(connection, "server overloaded");
+        }
+    }
+
     private void schedule(Connection connection) throws WorkException {
+        schedule(new ConnectionWork(connection, this));
+    }
+
+    private void schedule(ConnectionWork work) throws WorkException {
         waitingForWorker.incrementAndGet();
         try {
-            workManager.scheduleWork(new ConnectionWork(connection, this));
+            workManager.scheduleWork(work);
         } catch (WorkException | RuntimeException e) {
             waitingForWorker.decrementAndGet();
             throw e;

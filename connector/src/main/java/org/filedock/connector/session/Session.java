@@ -14,6 +14,7 @@ public final class Session implements SessionState {
     private volatile String currentDirectory = ROOT;
     private volatile boolean awaitingDownloadAck;
     private volatile String user;
+    private volatile Object attachment;
 
     public Session(String id, String clientAddress) {
         this.id = id;
@@ -64,7 +65,18 @@ public final class Session implements SessionState {
     }
 
     @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object value) {
+        attachment = value;
+    }
+
+    @Override
     public String toString() {
-        return "session " + id + " (" + clientAddress + ")";
+        String name = user;
+        return "session " + id + " (" + clientAddress + (name == null ? "" : ", " + name) + ")";
     }
 }

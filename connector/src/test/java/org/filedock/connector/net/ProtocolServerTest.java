@@ -37,6 +37,8 @@ class ProtocolServerTest {
     private ThreadPoolWorkManager workManager = new ThreadPoolWorkManager();
     private final CompletableFuture<IOException> payloadFailure = new CompletableFuture<>();
     private final List<Client> clients = new ArrayList<>();
+    /** LATE commands dispatched so far. */
+    private final AtomicInteger heldBack = new AtomicInteger();
     private ProtocolServer server;
 
     @AfterEach
@@ -203,6 +205,66 @@ class ProtocolServerTest {
         }
     }
 
+    @Test
+    void aHeldReplyComesNoSoonerThanAskedAndTheNextLinesWaitForIt() throws Exception {
+        start();
+        Client client = connect();
+        long started = System.nanoTime();
+        client.send("LATE 300\nPWD\n");
+        assertEquals("OK@late", client.in.readLine());
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(waited >= 300, waited + " ms");
+        assertEquals("OK@/", client.in.readLine(), "the pipelined line ran after the held reply");
+        assertEquals("OK@/", client.call("PWD"));
+    }
+
+    @Test
+    void heldRepliesHoldNoWorker() throws Exception {
+        workManager.close();
+        workManager = new ThreadPoolWorkManager(2); // the selector loop and one worker
+        start();
+        List<Client> waiting = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Client client = connect();
+            client.send("LATE 5000\n");
+            waiting.add(client);
+        }
+        awaitTrue(() -> heldBack.get() == 5, "every LATE was dispatched");
+        Client other = connect();
+        assertEquals("OK@/", other.call("PWD"), "the only worker is free for others");
+        awaitTrue(() -> workManager.running() == 1, "only the selector loop runs");
+        for (Client client : waiting) {
+            assertEquals(0, client.socket.getInputStream().available(), "still held back");
+        }
+        for (Client client : waiting) {
+            assertEquals("OK@late", client.in.readLine());
+        }
+    }
+
+    @Test
+    void aHeldGoodbyeClosesTheConnectionWhenItIsSent() throws Exception {
+        start();
+        Client client = connect();
+        long started = System.nanoTime();
+        client.send("LATEBYE 200\n");
+        assertEquals("DISCONNECTED@late goodbye", client.in.readLine());
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) >= 200);
+        assertNull(client.in.readLine());
+        awaitTrue(() -> server.openSessions() == 0, "the session is forgotten");
+    }
+
+    @Test
+    void stoppingDisconnectsAConnectionWhoseReplyIsHeld() throws Exception {
+        start();
+        Client client = connect();
+        client.send("LATE 60000\n");
+        awaitTrue(() -> heldBack.get() == 1 && workManager.running() == 1, "the reply is held");
+        server.stop();
+        server = null;
+        assertEquals("DISCONNECTED@server shutting down", client.in.readLine());
+        assertNull(client.in.readLine());
+    }
+
     private void start(String... properties) throws Exception {
         Properties p = new Properties();
         p.setProperty(FileDockConfig.PORT, "0");
@@ -215,8 +277,16 @@ class ProtocolServerTest {
         server.start();
     }
 
-    /** PWD, and an UPLOAD without a path that only reads its payload. */
+    /**
+     * PWD; an UPLOAD without a path that only reads its payload; {@code LATE <ms>} and
+     * {@code LATEBYE <ms>}, whose replies are held back that long.
+     */
     private Reply dispatch(Request request, Exchange exchange) {
+        if (request.verb().startsWith("LATE")) {
+            heldBack.incrementAndGet();
+            exchange.replyNoSoonerThan(Duration.ofMillis(Long.parseLong(request.arg(0))));
+            return request.verb().equals("LATEBYE") ? Reply.disconnected("late goodbye") : Reply.ok("late");
+        }
         if (request.verb().equals("UPLOAD")) {
             long size = Long.parseLong(request.arg(0));
             try {

@@ -2,6 +2,9 @@ package org.filedock.ejb.service;
 
 import java.util.List;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,9 +13,11 @@ import jakarta.inject.Inject;
 import org.filedock.api.CommandException;
 import org.filedock.ejb.lock.FileLock;
 import org.filedock.ejb.lock.LockManager;
+import org.filedock.ejb.account.SecurityRealmAccess;
+import org.filedock.ejb.home.FileArea;
+import org.filedock.ejb.home.Homes;
 import org.filedock.ejb.path.PathResolver;
 import org.filedock.ejb.path.StoragePath;
-import org.filedock.ejb.storage.Storage;
 import org.filedock.protocol.DirEntry;
 import org.filedock.protocol.ErrorCode;
 
@@ -22,24 +27,28 @@ import org.filedock.protocol.ErrorCode;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed({SecurityRealmAccess.USER_ROLE, SecurityRealmAccess.ADMIN_ROLE})
 public class FileOperations {
 
     private static final FileLock NO_LOCK = () -> { };
 
     @Inject
-    Storage storage;
+    Homes homes;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     LockManager locks;
 
     public List<DirEntry> list(String currentDirectory, String path) throws CommandException {
-        return storage.list(PathResolver.resolve(currentDirectory, path));
+        return area().storage().list(PathResolver.resolve(currentDirectory, path));
     }
 
     /** @return the directory's absolute path */
     public String directory(String currentDirectory, String path) throws CommandException {
         StoragePath directory = PathResolver.resolve(currentDirectory, path);
-        if (!directory.isRoot() && !storage.stat(directory).isDirectory()) {
+        if (!directory.isRoot() && !area().storage().stat(directory).isDirectory()) {
             throw new CommandException(ErrorCode.NOT_A_DIRECTORY, path + " is not a directory");
         }
         return directory.toString();
@@ -47,8 +56,9 @@ public class FileOperations {
 
     public void makeDirectory(String currentDirectory, String path) throws CommandException {
         StoragePath directory = PathResolver.resolveForCreate(currentDirectory, path);
-        try (FileLock lock = locks.lockForChange(directory)) {
-            storage.createDirectory(directory);
+        FileArea area = area();
+        try (FileLock lock = area.lock(locks::lockForChange, directory)) {
+            area.storage().createDirectory(directory);
         }
     }
 
@@ -57,8 +67,9 @@ public class FileOperations {
         if (directory.isRoot()) {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot remove the root");
         }
-        try (FileLock lock = locks.lockForChange(directory)) {
-            storage.deleteDirectory(directory);
+        FileArea area = area();
+        try (FileLock lock = area.lock(locks::lockForChange, directory)) {
+            area.storage().deleteDirectory(directory);
         }
     }
 
@@ -67,8 +78,9 @@ public class FileOperations {
         if (file.isRoot()) {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot delete the root");
         }
-        try (FileLock lock = locks.lockForChange(file)) {
-            storage.deleteFile(file);
+        FileArea area = area();
+        try (FileLock lock = area.lock(locks::lockForChange, file)) {
+            area.storage().deleteFile(file);
         }
     }
 
@@ -79,10 +91,16 @@ public class FileOperations {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot move the root");
         }
         StoragePath target = directory.child(source.name());
-        try (FileLock sourceLock = locks.lockForChange(source);
-             FileLock targetLock = source.contains(target) ? NO_LOCK : locks.lockForChange(target)) {
+        FileArea area = area();
+        try (FileLock sourceLock = area.lock(locks::lockForChange, source);
+             FileLock targetLock = source.contains(target) ? NO_LOCK : area.lock(locks::lockForChange, target)) {
             // a target inside the source is refused by the storage (EXISTS or BAD_REQUEST)
-            storage.move(source, directory);
+            area.storage().move(source, directory);
         }
+    }
+
+    /** Where the caller works: the shared root, or the logged-in user's home. */
+    private FileArea area() throws CommandException {
+        return homes.areaOf(() -> context.getCallerPrincipal());
     }
 }

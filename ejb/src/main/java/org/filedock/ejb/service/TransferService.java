@@ -5,6 +5,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,12 +21,14 @@ import org.filedock.ejb.lock.FileLock;
 import org.filedock.ejb.history.recording.ActiveTransfer;
 import org.filedock.ejb.history.recording.TransferRecorder;
 import org.filedock.ejb.lock.LockManager;
+import org.filedock.ejb.account.SecurityRealmAccess;
+import org.filedock.ejb.home.FileArea;
+import org.filedock.ejb.home.Homes;
 import org.filedock.ejb.path.PathResolver;
 import org.filedock.ejb.path.StoragePath;
 import org.filedock.ejb.service.PayloadCopier.ClientFailure;
 import org.filedock.ejb.service.PayloadCopier.StorageFailure;
 import org.filedock.ejb.storage.Download;
-import org.filedock.ejb.storage.Storage;
 import org.filedock.ejb.storage.Upload;
 import org.filedock.protocol.ErrorCode;
 import org.filedock.protocol.Reply;
@@ -36,12 +41,16 @@ import org.filedock.protocol.Reply;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed({SecurityRealmAccess.USER_ROLE, SecurityRealmAccess.ADMIN_ROLE})
 public class TransferService {
 
     private static final Logger LOG = Logger.getLogger(TransferService.class.getName());
 
     @Inject
-    Storage storage;
+    Homes homes;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     LockManager locks;
@@ -54,8 +63,9 @@ public class TransferService {
 
     public Reply upload(String currentDirectory, String path, long size, Exchange exchange) throws CommandException {
         StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
-        try (FileLock lock = locks.lockForUpload(file);
-             Upload upload = storage.beginUpload(file, size);
+        FileArea area = area();
+        try (FileLock lock = area.lock(locks::lockForUpload, file);
+             Upload upload = area.storage().beginUpload(file, size);
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
                      exchange.session().clientAddress(), size);
              TransferBuffers.Lease lease = buffers.lease()) {
@@ -82,8 +92,9 @@ public class TransferService {
     public Reply download(String currentDirectory, String path, Exchange exchange) throws CommandException {
         StoragePath file = PathResolver.resolve(currentDirectory, path);
         boolean broken = false;
-        try (FileLock lock = locks.lockForDownload(file);
-             Download download = storage.openDownload(file);
+        FileArea area = area();
+        try (FileLock lock = area.lock(locks::lockForDownload, file);
+             Download download = area.storage().openDownload(file);
              ActiveTransfer recording = recorder.start(TransferDirection.DOWNLOAD, file.toString(),
                      exchange.session().clientAddress(), download.size());
              TransferBuffers.Lease lease = buffers.lease()) {
@@ -141,5 +152,10 @@ public class TransferService {
     /** An exception's message, or its kind when it has none (a connection closed under us). */
     private static String reason(Throwable e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** Where the caller works: the shared root, or the logged-in user's home. */
+    private FileArea area() throws CommandException {
+        return homes.areaOf(() -> context.getCallerPrincipal());
     }
 }

@@ -35,6 +35,7 @@ public final class LocalDiskStorage implements Storage {
     private final UploadOpener uploads;
     private final OptionalLong maxFileSize;
     private final DeferredRelease release;
+    private final Executor background;
 
     /** Does everything on the caller's thread (freeing removed files, flushing uploads). */
     public LocalDiskStorage(Path root, OptionalLong maxFileSize) {
@@ -67,6 +68,17 @@ public final class LocalDiskStorage implements Storage {
         this.release = new DeferredRelease(background);
         this.uploads = new UploadOpener(confinement, maxFileSize, release, background);
         this.maxFileSize = maxFileSize;
+        this.background = background;
+    }
+
+    /** A storage on a real directory below another's root, sharing its limits and its pending releases. */
+    private LocalDiskStorage(Path realRoot, LocalDiskStorage whole) {
+        this.confinement = new RootConfinement(realRoot);
+        this.lister = new DirectoryLister(realRoot);
+        this.release = whole.release;
+        this.uploads = new UploadOpener(confinement, whole.maxFileSize, release, whole.background);
+        this.maxFileSize = whole.maxFileSize;
+        this.background = whole.background;
     }
 
     @Override
@@ -198,6 +210,34 @@ public final class LocalDiskStorage implements Storage {
     @Override
     public Path root() {
         return confinement.realRoot();
+    }
+
+    @Override
+    public Storage confinedTo(StoragePath directory) throws CommandException {
+        if (directory.isRoot()) {
+            return this;
+        }
+        Path entry = confinement.entry(directory);
+        try {
+            Files.createDirectory(entry);
+        } catch (FileAlreadyExistsException e) {
+            // an earlier login made it (or the administrator did)
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "create", directory);
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw IoErrors.translate(e, "open", directory);
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, directory + " is a link");
+        }
+        if (!attributes.isDirectory()) {
+            throw RootConfinement.notADirectory(directory);
+        }
+        return new LocalDiskStorage(entry, this);
     }
 
     public OptionalLong maxFileSize() {

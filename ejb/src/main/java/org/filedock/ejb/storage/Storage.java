@@ -62,4 +62,14 @@ public interface Storage {
 
     /** The real path of the root directory. */
     Path root();
+
+    /**
+     * The same storage confined to a directory below its root (a user's home, contract §8),
+     * which it sees as its root: paths, confinement (links leading out of the directory are
+     * refused) and messages are relative to it. The directory is created if missing; it must be
+     * a real directory, not a link.
+     *
+     * @throws CommandException NOT_A_DIRECTORY, FORBIDDEN (a link), NOT_FOUND (a parent)
+     */
+    Storage confinedTo(StoragePath directory) throws CommandException;
 }

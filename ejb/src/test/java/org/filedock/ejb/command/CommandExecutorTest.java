@@ -16,13 +16,8 @@ import jakarta.inject.Inject;
 import org.filedock.api.FileDockConfig;
 import org.filedock.api.history.TransferDirection;
 import org.filedock.api.history.TransferOutcome;
-import org.filedock.ejb.config.StorageProducer;
 import org.filedock.ejb.history.recording.FinishedTransfer;
 import org.filedock.ejb.history.recording.TransferEnded;
-import org.filedock.ejb.history.recording.TransferRecorder;
-import org.filedock.ejb.service.FileOperations;
-import org.filedock.ejb.service.TransferBuffers;
-import org.filedock.ejb.service.TransferService;
 import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
 import org.jboss.weld.junit5.EnableWeld;
@@ -48,12 +43,8 @@ class CommandExecutorTest {
     private static Path root;
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(CommandRegistry.class, CommandExecutor.class,
-                    UploadCommand.class, DownloadCommand.class, CompleteCommand.class, DeleteCommand.class,
-                    DirCommand.class, MkdirCommand.class, ChdirCommand.class, RmdirCommand.class,
-                    MoveCommand.class, PwdCommand.class, DisconnectCommand.class,
-                    FileOperations.class, TransferService.class, TransferBuffers.class, StorageProducer.class,
-                    TransferRecorder.class, EndedTransfers.class)
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
+                    .beanClasses(ServerBeans.COMMANDS_AND_SERVICES).addBeanClass(EndedTransfers.class))
             .activate(ApplicationScoped.class)
             .build();
 
@@ -96,7 +87,7 @@ class CommandExecutorTest {
     @Test
     void everyCommandOfTheContractIsRegistered() {
         assertEquals(Set.of("UPLOAD", "DOWNLOAD", "COMPLETE", "DELETE", "DIR", "MKDIR", "CHDIR", "RMDIR",
-                "MOVE", "PWD", "DISCONNECT"), registry.names());
+                "MOVE", "PWD", "DISCONNECT", "LOGIN"), registry.names());
     }
 
     @Test
@@ -177,6 +168,14 @@ class CommandExecutorTest {
         assertTrue(exchange.session().awaitingDownloadAck());
         assertEquals("OK@/", run("PWD", exchange));
         assertTrue(run("COMPLETE", exchange).startsWith("ERR@BAD_REQUEST "));
+    }
+
+    @Test
+    void withoutAccountsLoginIsRefusedAndNothingAsksForIt() {
+        RecordingExchange exchange = new RecordingExchange();
+        assertEquals("ERR@BAD_REQUEST accounts are off", run("LOGIN alice secret", exchange));
+        assertEquals("ERR@BAD_REQUEST accounts are off", run("LOGIN", exchange));
+        assertEquals("OK@/", run("PWD", exchange));
     }
 
     @Test

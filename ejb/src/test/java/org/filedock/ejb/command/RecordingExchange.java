@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ final class RecordingExchange implements Exchange {
     private final TestSession session = new TestSession();
     private byte[] payloadIn = new byte[0];
     boolean aborted;
+    /** What the command asked with {@link #replyNoSoonerThan}. */
+    Duration replyDelay = Duration.ZERO;
 
     RecordingExchange payload(byte[] bytes) {
         payloadIn = bytes;
@@ -58,10 +61,16 @@ final class RecordingExchange implements Exchange {
         aborted = true;
     }
 
+    @Override
+    public void replyNoSoonerThan(Duration delay) {
+        replyDelay = delay;
+    }
+
     private static final class TestSession implements SessionState {
         private String directory = "/";
         private boolean awaiting;
         private String user;
+        private Object attachment;
 
         @Override
         public String id() {
@@ -101,6 +110,16 @@ final class RecordingExchange implements Exchange {
         @Override
         public void logIn(String name) {
             user = name;
+        }
+
+        @Override
+        public Object attachment() {
+            return attachment;
+        }
+
+        @Override
+        public void attach(Object value) {
+            attachment = value;
         }
     }
 }

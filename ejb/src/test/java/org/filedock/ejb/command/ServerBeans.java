@@ -1,0 +1,24 @@
+package org.filedock.ejb.command;
+
+import org.filedock.ejb.account.LoginThrottleBean;
+import org.filedock.ejb.account.SecurityRealmAccess;
+import org.filedock.ejb.config.StorageProducer;
+import org.filedock.ejb.history.recording.TransferRecorder;
+import org.filedock.ejb.home.Homes;
+import org.filedock.ejb.service.FileOperations;
+import org.filedock.ejb.service.TransferBuffers;
+import org.filedock.ejb.service.TransferService;
+
+/** The beans a command runs with in the server, for Weld tests: registry, executor, every command, what they call. */
+final class ServerBeans {
+
+    static final Class<?>[] COMMANDS_AND_SERVICES = {CommandRegistry.class, CommandExecutor.class,
+            UploadCommand.class, DownloadCommand.class, CompleteCommand.class, DeleteCommand.class,
+            DirCommand.class, MkdirCommand.class, ChdirCommand.class, RmdirCommand.class,
+            MoveCommand.class, PwdCommand.class, DisconnectCommand.class, LoginCommand.class,
+            FileOperations.class, TransferService.class, TransferBuffers.class, StorageProducer.class,
+            TransferRecorder.class, Homes.class, SecurityRealmAccess.class, LoginThrottleBean.class};
+
+    private ServerBeans() {
+    }
+}
