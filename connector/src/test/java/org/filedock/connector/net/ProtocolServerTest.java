@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -229,10 +230,10 @@ class ProtocolServerTest {
             client.send("LATE 5000\n");
             waiting.add(client);
         }
-        awaitTrue(() -> heldBack.get() == 5, "every LATE was dispatched");
+        Await.until(() -> heldBack.get() == 5, "every LATE was dispatched");
         Client other = connect();
         assertEquals("OK@/", other.call("PWD"), "the only worker is free for others");
-        awaitTrue(() -> workManager.running() == 1, "only the selector loop runs");
+        Await.until(() -> workManager.running() == 1, "only the selector loop runs");
         for (Client client : waiting) {
             assertEquals(0, client.socket.getInputStream().available(), "still held back");
         }
@@ -250,7 +251,7 @@ class ProtocolServerTest {
         assertEquals("DISCONNECTED@late goodbye", client.in.readLine());
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) >= 200);
         assertNull(client.in.readLine());
-        awaitTrue(() -> server.openSessions() == 0, "the session is forgotten");
+        Await.until(() -> server.openSessions() == 0, "the session is forgotten");
     }
 
     @Test
@@ -258,7 +259,7 @@ class ProtocolServerTest {
         start();
         Client client = connect();
         client.send("LATE 60000\n");
-        awaitTrue(() -> heldBack.get() == 1 && workManager.running() == 1, "the reply is held");
+        Await.until(() -> heldBack.get() == 1 && workManager.running() == 1, "the reply is held");
         server.stop();
         server = null;
         assertEquals("DISCONNECTED@server shutting down", client.in.readLine());
