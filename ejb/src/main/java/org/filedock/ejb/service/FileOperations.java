@@ -85,4 +85,11 @@ public class FileOperations {
             storage.move(source, directory);
         }
     }
+
+    // --- STAT (contract §11) ---
+
+    /** The entry of a file or directory as DIR lists it; the root is {@code d 0 <mtime> /}. */
+    public DirEntry stat(String currentDirectory, String path) throws CommandException {
+        return storage.stat(PathResolver.resolve(currentDirectory, path));
+    }
 }
