@@ -10,6 +10,9 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -65,6 +68,19 @@ class ResumeIT extends SessionInOwnDirectory {
         assertEquals("OK@File uploaded", client.line());
         assertArrayEquals(content, client.download("parts.bin"), "cut at " + firstCut + " and " + secondCut);
         assertEquals("OK@sha256 " + sha256(content), client.call("HASH parts.bin"));
+
+        // the history has the three parts (newest first, after the download), linked by the upload's id
+        JsonArray transfers = HistoryHttp.suiteServer().awaitTransfers(home + "/parts.bin", 4);
+        assertEquals("DOWNLOAD", transfers.getJsonObject(0).getString("direction"));
+        assertTrue(!transfers.getJsonObject(0).containsKey("uploadId") || transfers.getJsonObject(0).isNull("uploadId"));
+        List<JsonObject> parts = transfers.getValuesAs(JsonObject.class).subList(1, 4);
+        assertEquals(List.of("COMPLETED", "ABORTED", "ABORTED"), parts.stream().map(t -> t.getString("outcome")).toList());
+        assertEquals(List.of((long) size - secondCut, (long) size - firstCut, (long) size),
+                parts.stream().map(t -> t.getJsonNumber("declaredSize").longValue()).toList());
+        String uploadId = parts.get(0).getString("uploadId");
+        for (JsonObject part : parts) {
+            assertEquals(uploadId, part.getString("uploadId"));
+        }
     }
 
     @Test
@@ -163,7 +179,7 @@ class ResumeIT extends SessionInOwnDirectory {
         assertEquals(List.of(), client.dir(null));
         assertTrue(client.dir("/").stream().noneMatch(line -> line.contains(".filedock")));
         assertTrue(client.call("STAT hidden.bin").startsWith("ERR@NOT_FOUND "));
-        assertTrue(client.call("DOWNLOAD hidden.bin").startsWith("ERR@NOT_FOUND "));
+        assertTrue(callWhenFree(client, "DOWNLOAD hidden.bin").startsWith("ERR@NOT_FOUND "));
         assertTrue(client.call("DIR /.filedock-resume").startsWith("ERR@BAD_REQUEST "));
         assertEquals("OK@" + home + " deleted", callWhenFree(client, "RMDIR " + home),
                 "a directory whose only upload is unfinished is empty");

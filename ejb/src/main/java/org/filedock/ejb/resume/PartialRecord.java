@@ -20,15 +20,16 @@ import org.filedock.ejb.path.StoragePath;
 
 /**
  * The small record beside each partial: whose it is, for which path, the size the upload
- * announced, and when it began. The bytes held are not recorded here: they are the partial
+ * announced, when it began, and the id its parts carry in the history. The bytes held are not recorded here: they are the partial
  * file's length (see {@link PartialStore}).
  */
-record PartialRecord(PartialKey key, long size, Instant created) {
+record PartialRecord(PartialKey key, long size, Instant created, String uploadId) {
 
     private static final String OWNER = "owner";
     private static final String PATH = "path";
     private static final String SIZE = "size";
     private static final String CREATED = "created";
+    private static final String UPLOAD_ID = "upload-id";
 
     /** Writes the record in one atomic rename, synced, so a reader never sees half of it. */
     void write(Path file) throws IOException {
@@ -37,6 +38,7 @@ record PartialRecord(PartialKey key, long size, Instant created) {
         p.setProperty(PATH, key.path().toString());
         p.setProperty(SIZE, Long.toString(size));
         p.setProperty(CREATED, created.toString());
+        p.setProperty(UPLOAD_ID, uploadId);
         StringWriter text = new StringWriter();
         p.store(text, "FileDock resumable upload");
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
@@ -65,7 +67,8 @@ record PartialRecord(PartialKey key, long size, Instant created) {
         String path = p.getProperty(PATH);
         String size = p.getProperty(SIZE);
         String created = p.getProperty(CREATED);
-        if (owner == null || path == null || size == null || created == null) {
+        String uploadId = p.getProperty(UPLOAD_ID);
+        if (owner == null || path == null || size == null || created == null || uploadId == null) {
             return Optional.empty();
         }
         try {
@@ -74,7 +77,7 @@ record PartialRecord(PartialKey key, long size, Instant created) {
                 return Optional.empty();
             }
             return Optional.of(new PartialRecord(new PartialKey(owner, StoragePath.parseAbsolute(path)),
-                    parsedSize, Instant.parse(created)));
+                    parsedSize, Instant.parse(created), uploadId));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import org.filedock.ejb.storage.Spool;
 
 /** A resumable upload's spool: its partial data, kept when the upload ends without a commit. */
-record PartialSpool(PartialStore store, String id, Path file, FileChannel channel, long held) implements Spool {
+record PartialSpool(PartialStore store, String id, String uploadId, Path file, FileChannel channel, long held)
+        implements Spool {
 
     @Override
     public boolean keepsUnfinished() {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -75,16 +76,17 @@ public class PartialStore {
             throw new CommandException(ErrorCode.BUSY, key.path() + " is being uploaded");
         }
         try {
-            Optional<FileChannel> held = reopen(id, key, size);
+            Optional<PartialSpool> held = reopen(id, key, size);
             if (held.isPresent()) {
-                return new PartialSpool(this, id, data(id), held.get(), held.get().position());
+                return held.get();
             }
             Files.createDirectories(directory);
             Files.deleteIfExists(data(id));
-            new PartialRecord(key, size, clock.instant()).write(record(id));
+            PartialRecord record = new PartialRecord(key, size, clock.instant(), UUID.randomUUID().toString());
+            record.write(record(id));
             FileChannel channel = FileChannel.open(data(id), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            return new PartialSpool(this, id, data(id), channel, 0);
+            return new PartialSpool(this, id, record.uploadId(), data(id), channel, 0);
         } catch (IOException | RuntimeException e) {
             claimed.remove(id);
             throw e;
@@ -92,7 +94,7 @@ public class PartialStore {
     }
 
     /** The partial's data, positioned at its end, if there is one for this key and size. */
-    private Optional<FileChannel> reopen(String id, PartialKey key, long size) throws IOException {
+    private Optional<PartialSpool> reopen(String id, PartialKey key, long size) throws IOException {
         Optional<PartialRecord> record = PartialRecord.read(record(id));
         if (record.isEmpty() || !record.get().key().equals(key) || record.get().size() != size) {
             return Optional.empty();
@@ -109,7 +111,7 @@ public class PartialStore {
             return Optional.empty();
         }
         channel.position(length);
-        return Optional.of(channel);
+        return Optional.of(new PartialSpool(this, id, record.get().uploadId(), data(id), channel, length));
     }
 
     /** Called by the spool when its upload ended. */

@@ -79,6 +79,7 @@ public class TransferService {
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
                      exchange.session().clientAddress(), size - upload.offset());
              TransferBuffers.Lease lease = buffers.lease()) {
+            recording.partOf(upload.uploadId());
             long toCome = size - upload.offset();
             UploadCheck check = startCheck(sha256, upload, lease, file);
             PayloadCopier copier = new PayloadCopier(recording.bytes(), lease.buffer());

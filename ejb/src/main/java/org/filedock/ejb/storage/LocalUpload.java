@@ -59,6 +59,11 @@ final class LocalUpload implements Upload {
     }
 
     @Override
+    public String uploadId() {
+        return spool.uploadId();
+    }
+
+    @Override
     public Path spoolFile() {
         return temporaryFile;
     }

@@ -39,6 +39,9 @@ public interface Spool {
     /** Bytes the file already holds from earlier parts; the client sends only the rest. */
     long held();
 
+    /** What the parts of one resumable upload have in common, for the history; null for a plain upload. */
+    String uploadId();
+
     /** Whether an upload that ends without a commit keeps its bytes for a later resume. */
     boolean keepsUnfinished();
 

@@ -20,6 +20,11 @@ record TemporarySpool(Path file, FileChannel channel) implements Spool {
     }
 
     @Override
+    public String uploadId() {
+        return null;
+    }
+
+    @Override
     public boolean keepsUnfinished() {
         return false;
     }

@@ -14,6 +14,9 @@ public interface Upload extends AutoCloseable {
     /** Bytes held from earlier parts of a resumable upload; 0 for a plain one. */
     long offset();
 
+    /** Shared by the parts of one resumable upload (for the history); null for a plain upload. */
+    String uploadId();
+
     /** The file the bytes go to, to read back the held bytes (a resumed upload's digest). */
     Path spoolFile();
 

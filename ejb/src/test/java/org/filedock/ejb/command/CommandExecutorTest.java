@@ -158,6 +158,7 @@ class CommandExecutorTest {
         assertEquals(content.length, upload.declaredSize());
         assertEquals(content.length, upload.bytesMoved());
         assertEquals(TransferOutcome.COMPLETED, upload.outcome());
+        assertNull(upload.uploadId(), "a plain upload is no part of anything");
         assertEquals(content.length, upload.samples().get(upload.samples().size() - 1).bytes());
 
         executor.execute(parse("DOWNLOAD " + name), new RecordingExchange());
@@ -197,9 +198,16 @@ class CommandExecutorTest {
         assertEquals(List.of("OK@Ready 12"), last.sent);
         assertArrayEquals(content, Files.readAllBytes(root.resolve(name)));
         assertEquals("OK@sha256 " + sha256, run("HASH " + name, new RecordingExchange()));
+        String uploadId = null;
         for (int i = 0; i < 3; i++) {
             FinishedTransfer part = ended.next();
             assertEquals(i < 2 ? TransferOutcome.ABORTED : TransferOutcome.COMPLETED, part.outcome());
+            assertEquals(new long[] {content.length, content.length - 7, content.length - 12}[i], part.declaredSize());
+            assertNotNull(part.uploadId());
+            if (uploadId != null) {
+                assertEquals(uploadId, part.uploadId(), "the parts are linked");
+            }
+            uploadId = part.uploadId();
         }
     }
 

@@ -3,6 +3,8 @@ package org.filedock.ejb.resume;
 import static org.filedock.ejb.path.CommandAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -51,8 +53,11 @@ class PartialStoreTest {
 
     @Test
     void aResumableUploadKeepsWhatArrivedAndGoesOnFromThere() throws Exception {
+        String firstId;
         try (Upload first = begin(10)) {
             assertEquals(0, first.offset());
+            firstId = first.uploadId();
+            assertNotNull(firstId);
             write(first, "hello");
         } // the client went away
         assertFalse(Files.exists(root.resolve("docs/big.bin")));
@@ -60,8 +65,11 @@ class PartialStoreTest {
         assertEquals(List.of(), names(StoragePath.ROOT).stream().filter(n -> !n.equals("docs")).toList(),
                 "the partials' directory is not listed");
 
+        String uploadId;
         try (Upload second = begin(10)) {
             assertEquals(5, second.offset());
+            uploadId = second.uploadId();
+            assertEquals(firstId, uploadId, "the parts of one upload share an id");
             write(second, "world");
             second.commit();
         }
@@ -69,6 +77,7 @@ class PartialStoreTest {
         assertEquals(0, filesIn(partials.directory()), "data and record gone after the commit");
         try (Upload afresh = begin(10)) {
             assertEquals(0, afresh.offset(), "a completed upload leaves nothing to resume");
+            assertNotEquals(uploadId, afresh.uploadId(), "a new upload, a new id for its parts");
         }
     }
 
@@ -175,7 +184,9 @@ class PartialStoreTest {
         }
         PartialRecord record = PartialRecord.read(partials.directory().resolve(key.id() + PartialStore.RECORD_SUFFIX))
                 .orElseThrow();
-        assertEquals(new PartialRecord(key, 10, NOW), record);
+        assertEquals(key, record.key());
+        assertEquals(10, record.size());
+        assertEquals(NOW, record.created());
     }
 
     @Test
