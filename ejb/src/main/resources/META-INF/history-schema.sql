@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS fd_transfer (
     sample_count    INTEGER                     NOT NULL
 );
 CREATE INDEX IF NOT EXISTS fd_transfer_started_at ON fd_transfer (started_at);
+-- the parts of one resumable upload (protocol 1.1); added to tables made before it
+ALTER TABLE fd_transfer ADD COLUMN IF NOT EXISTS upload_id VARCHAR(36);
 CREATE TABLE IF NOT EXISTS fd_transfer_sample (
     transfer_id     VARCHAR(36)                 NOT NULL REFERENCES fd_transfer (id),
     seq             INTEGER                     NOT NULL,

@@ -81,7 +81,7 @@ class MisbehavingClientsIT {
                 assertEquals("OK@/", client.call("PWD"), "waiting clients are still served");
             }
             for (WireClient client : halfLines) {
-                assertEquals("ERR@BAD_REQUEST usage: UPLOAD <path> <size>", client.call("ne"), "the half line, ended");
+                assertEquals("ERR@BAD_REQUEST usage: UPLOAD <path> <size> [resume] [sha256=<hex>]", client.call("ne"), "the half line, ended");
                 assertEquals("OK@/", client.call("PWD"));
             }
         } finally {

@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole server process stopped in the middle of transfers: an orderly stop (SIGTERM) tells
  * the clients and leaves no temporary file; a kill -9 leaves the target with its old content or
  * absent, never partial, and the next start sweeps the temporary files the killed one left.
+ * A resumable upload's partial data survives both (contract §10).
  * The test runs its own WildFly from the provisioned server (the "process" failsafe execution,
  * alone on the test ports).
  */
@@ -129,6 +130,64 @@ class ServerProcessIT {
             assertEquals("OK@File deleted", client.call("DELETE doc.txt"), "no lock outlived the kill");
         }
         server.terminate(Duration.ofSeconds(45));
+    }
+
+    @Test
+    @Order(3)
+    void aResumableUploadSurvivesAnOrderlyRestartAndAKill() throws Exception {
+        server = start();
+        awaitGreeting();
+        int size = (int) (12 * MIB);
+        byte[] content = new byte[size];
+        new java.util.Random(31).nextBytes(content);
+        String digest = java.util.HexFormat.of().formatHex(Payloads.sha256().digest(content));
+        String upload = "UPLOAD " + HOME + "/resumed.bin " + size + " resume sha256=" + digest;
+        int firstCut = (int) (3 * MIB) + 11;
+        int secondCut = (int) (7 * MIB) + 5;
+
+        try (WireClient first = WireClient.connect()) {
+            assertEquals("OK@Ready 0", first.call(upload));
+            first.sendRaw(java.util.Arrays.copyOfRange(content, 0, firstCut));
+        }
+        awaitPartialOf(firstCut);
+        server.terminate(Duration.ofSeconds(45));
+
+        server = start();
+        awaitGreeting();
+        try (WireClient second = WireClient.connect()) {
+            assertEquals("OK@Ready " + firstCut, second.call(upload), "held across the restart");
+            second.sendRaw(java.util.Arrays.copyOfRange(content, firstCut, secondCut));
+        }
+        awaitPartialOf(secondCut);
+        server.kill();
+
+        server = start();
+        awaitGreeting();
+        try (WireClient last = WireClient.connect()) {
+            assertEquals("OK@Ready " + secondCut, last.call(upload), "held across a kill -9");
+            last.sendRaw(java.util.Arrays.copyOfRange(content, secondCut, size));
+            assertEquals("OK@File uploaded", last.line());
+            assertEquals("OK@sha256 " + digest, last.call("HASH " + HOME + "/resumed.bin"));
+            assertArrayEquals(content, last.download(HOME + "/resumed.bin"));
+        }
+        assertEquals(List.of(), partials(), "the completed upload left no partial data");
+        server.terminate(Duration.ofSeconds(45));
+    }
+
+    /** The resumable upload's partial data holds {@code length} bytes (the part's client has gone). */
+    private static void awaitPartialOf(long length) throws Exception {
+        Await.until(() -> partials().stream().anyMatch(p -> p.getFileName().toString().endsWith(".part")
+                && p.toFile().length() == length), "the partial holds " + length + " bytes");
+    }
+
+    private static List<Path> partials() throws IOException {
+        Path directory = storage.resolve(".filedock-resume");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.toList();
+        }
     }
 
     private static WildFlyProcess start() throws Exception {

@@ -36,5 +36,7 @@ public record TransferDetail(
         @Schema(description = "how many rate samples are kept")
         int sampleCount,
         @Schema(description = "the highest sampled rate, bytes per second")
-        double peakRate) {
+        double peakRate,
+        @Schema(description = "the parts of one resumable upload share this id (contract §10); absent otherwise")
+        String uploadId) {
 }

@@ -26,5 +26,7 @@ public record TransferSummary(
         @Schema(description = "ABORTED: the client went away or stalled; FAILED: a server-side error")
         TransferOutcome outcome,
         @Schema(description = "bytes per second over the whole transfer")
-        double meanRate) {
+        double meanRate,
+        @Schema(description = "the parts of one resumable upload share this id (contract §10); absent otherwise")
+        String uploadId) {
 }

@@ -8,12 +8,15 @@ import org.filedock.api.Exchange;
 import org.filedock.ejb.service.TransferService;
 import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
-/** {@code DOWNLOAD <path>}: {@code OK@<size>}, then the payload; the client answers {@code COMPLETE}. */
+/**
+ * {@code DOWNLOAD <path> [<offset>]}: {@code OK@<size - offset>}, then the payload from the
+ * offset; the client answers {@code COMPLETE}.
+ */
 @ApplicationScoped
 public class DownloadCommand implements Command {
 
     static final String NAME = "DOWNLOAD";
-    private static final String USAGE = "DOWNLOAD <path>";
+    private static final String USAGE = "DOWNLOAD <path> [<offset>]";
 
     @Inject
     TransferService transfers;
@@ -25,7 +28,8 @@ public class DownloadCommand implements Command {
 
     @Override
     public Reply execute(Request request, Exchange exchange) throws CommandException {
-        Arguments.expect(request, 1, USAGE);
-        return transfers.download(exchange.session().currentDirectory(), request.arg(0), exchange);
+        Arguments.expect(request, 1, 2, USAGE);
+        long offset = request.args().size() == 2 ? Arguments.count(request.arg(1), USAGE) : 0;
+        return transfers.download(exchange.session().currentDirectory(), request.arg(0), offset, exchange);
     }
 }

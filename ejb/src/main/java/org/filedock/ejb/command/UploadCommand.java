@@ -8,12 +8,15 @@ import org.filedock.api.Exchange;
 import org.filedock.ejb.service.TransferService;
 import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
-/** {@code UPLOAD <path> <size>}: {@code OK@Ready}, the payload, then {@code OK@File uploaded}. */
+/**
+ * {@code UPLOAD <path> <size> [resume] [sha256=<hex>]}: {@code OK@Ready} ({@code OK@Ready <offset>}
+ * when resumable), the payload (the rest after the offset), then {@code OK@File uploaded}.
+ */
 @ApplicationScoped
 public class UploadCommand implements Command {
 
     static final String NAME = "UPLOAD";
-    private static final String USAGE = "UPLOAD <path> <size>";
+    private static final String USAGE = "UPLOAD <path> <size> [resume] [sha256=<hex>]";
 
     @Inject
     TransferService transfers;
@@ -25,8 +28,10 @@ public class UploadCommand implements Command {
 
     @Override
     public Reply execute(Request request, Exchange exchange) throws CommandException {
-        Arguments.expect(request, 2, USAGE);
+        Arguments.expect(request, 2, 4, USAGE);
         long size = Arguments.count(request.arg(1), USAGE);
-        return transfers.upload(exchange.session().currentDirectory(), request.arg(0), size, exchange);
+        UploadOptions options = UploadOptions.parse(request.args().subList(2, request.args().size()), USAGE);
+        return transfers.upload(exchange.session().currentDirectory(), request.arg(0), size, options.resume(), options.sha256(),
+                exchange);
     }
 }

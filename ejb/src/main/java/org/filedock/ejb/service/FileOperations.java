@@ -103,4 +103,11 @@ public class FileOperations {
     private FileArea area() throws CommandException {
         return homes.areaOf(() -> context.getCallerPrincipal());
     }
+
+    // --- STAT (contract §11) ---
+
+    /** The entry of a file or directory as DIR lists it; the root is {@code d 0 <mtime> /}. */
+    public DirEntry stat(String currentDirectory, String path) throws CommandException {
+        return area().storage().stat(PathResolver.resolve(currentDirectory, path));
+    }
 }

@@ -71,6 +71,7 @@ final class PayloadCopier {
                     count(n);
                 }
             } catch (IOException e) {
+                keepWhatArrived(file);
                 throw new ClientFailure(e);
             }
             buffer.flip();
@@ -85,6 +86,22 @@ final class PayloadCopier {
         }
     }
 
+    /**
+     * The client went away in the middle of a buffer: what did arrive goes to the file too, so
+     * that a resumable upload holds every byte the history counted. Best effort: a storage error
+     * now only means fewer bytes held.
+     */
+    private void keepWhatArrived(WritableByteChannel file) {
+        buffer.flip();
+        try {
+            while (buffer.hasRemaining()) {
+                file.write(buffer);
+            }
+        } catch (IOException e) {
+            buffer.clear();
+        }
+    }
+
     /** Reads and drops the rest of a payload so that the next line is read in step. */
     void discard(ReadableByteChannel client) throws ClientFailure {
         try {
@@ -96,11 +113,12 @@ final class PayloadCopier {
         }
     }
 
-    /** Sends exactly {@code size} bytes of the file to the client. */
-    void send(FileChannel file, WritableByteChannel client, long size) throws ClientFailure, StorageFailure {
-        long position = 0;
-        while (position < size) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), size - position));
+    /** Sends exactly {@code size} bytes of the file, from {@code start} on, to the client. */
+    void send(FileChannel file, long start, WritableByteChannel client, long size) throws ClientFailure, StorageFailure {
+        long position = start;
+        long end = start + size;
+        while (position < end) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
             try {
                 while (buffer.hasRemaining()) {
                     if (file.read(buffer, position + buffer.position()) < 0) {

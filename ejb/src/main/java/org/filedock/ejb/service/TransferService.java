@@ -2,6 +2,7 @@ package org.filedock.ejb.service;
 
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,12 +21,17 @@ import org.filedock.api.history.TransferDirection;
 import org.filedock.ejb.lock.FileLock;
 import org.filedock.ejb.history.recording.ActiveTransfer;
 import org.filedock.ejb.history.recording.TransferRecorder;
+import org.filedock.ejb.integrity.FileDigests;
+import org.filedock.ejb.integrity.UploadCheck;
 import org.filedock.ejb.lock.LockManager;
 import org.filedock.ejb.account.SecurityRealmAccess;
 import org.filedock.ejb.home.FileArea;
 import org.filedock.ejb.home.Homes;
 import org.filedock.ejb.path.PathResolver;
 import org.filedock.ejb.path.StoragePath;
+import org.filedock.ejb.resume.DownloadFrom;
+import org.filedock.ejb.resume.PartialKey;
+import org.filedock.ejb.resume.PartialStore;
 import org.filedock.ejb.service.PayloadCopier.ClientFailure;
 import org.filedock.ejb.service.PayloadCopier.StorageFailure;
 import org.filedock.ejb.storage.Download;
@@ -61,19 +67,36 @@ public class TransferService {
     @Inject
     TransferBuffers buffers;
 
-    public Reply upload(String currentDirectory, String path, long size, Exchange exchange) throws CommandException {
+    @Inject
+    PartialStore partials;
+
+    @Inject
+    FileDigests digests;
+
+    /**
+     * @param resume keep the bytes if the upload breaks off, continue from those of an earlier
+     *        part (contract §10)
+     * @param sha256 the digest the bytes must have (contract §11), lower case
+     */
+    public Reply upload(String currentDirectory, String path, long size, boolean resume, Optional<String> sha256,
+                        Exchange exchange) throws CommandException {
         StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
         FileArea area = area();
         try (FileLock lock = area.lock(locks::lockForUpload, file);
-             Upload upload = area.storage().beginUpload(file, size);
+             Upload upload = resume
+                     ? area.storage().beginUpload(file, size, partials.spools(owner(exchange, file), size))
+                     : area.storage().beginUpload(file, size);
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
-                     exchange.session().clientAddress(), size);
+                     exchange.session().clientAddress(), size - upload.offset());
              TransferBuffers.Lease lease = buffers.lease()) {
+            recording.partOf(upload.uploadId());
+            long toCome = size - upload.offset();
+            UploadCheck check = startCheck(sha256, upload, lease, file);
             PayloadCopier copier = new PayloadCopier(recording.bytes(), lease.buffer());
-            ReadableByteChannel payload = exchange.receivePayload(size);
+            ReadableByteChannel payload = exchange.receivePayload(toCome);
             try {
-                exchange.send(Reply.ok("Ready"));
-                copier.receive(payload, upload.channel(), size);
+                exchange.send(Reply.ok(resume ? "Ready " + upload.offset() : "Ready"));
+                copier.receive(payload, check.into(upload.channel()), toCome);
             } catch (IOException e) {
                 recording.aborted();
                 return clientLost(exchange, file, e);
@@ -83,25 +106,32 @@ public class TransferService {
             } catch (StorageFailure e) {
                 return storageFailed(exchange, file, copier, payload, e.io());
             }
+            if (!check.passes()) {
+                upload.discard(); // contract §11: nothing replaced, nothing kept
+                return Reply.error(ErrorCode.CORRUPT, "checksum mismatch");
+            }
+            // the attribute goes along with the rename: a HASH of the new file need not read it
+            check.verified().ifPresent(hex -> digests.remember(upload.spoolFile(), hex));
             upload.commit();
             recording.completed();
             return Reply.ok("File uploaded");
         }
     }
 
-    public Reply download(String currentDirectory, String path, Exchange exchange) throws CommandException {
+    /** @param offset where to begin in the file (contract §10); beyond its end: BAD_REQUEST */
+    public Reply download(String currentDirectory, String path, long offset, Exchange exchange) throws CommandException {
         StoragePath file = PathResolver.resolve(currentDirectory, path);
         boolean broken = false;
         FileArea area = area();
         try (FileLock lock = area.lock(locks::lockForDownload, file);
-             Download download = area.storage().openDownload(file);
+             Download download = DownloadFrom.of(area.storage().openDownload(file), offset);
              ActiveTransfer recording = recorder.start(TransferDirection.DOWNLOAD, file.toString(),
                      exchange.session().clientAddress(), download.size());
              TransferBuffers.Lease lease = buffers.lease()) {
             try {
                 exchange.send(Reply.ok(Long.toString(download.size())));
                 new PayloadCopier(recording.bytes(), lease.buffer())
-                        .send(download.channel(), exchange.payloadSink(), download.size());
+                        .send(download.channel(), download.start(), exchange.payloadSink(), download.size());
                 recording.completed();
                 exchange.session().awaitDownloadAck(true);
             } catch (IOException | ClientFailure e) {
@@ -119,6 +149,21 @@ public class TransferService {
             exchange.abort();
         }
         return null;
+    }
+
+    /** A resumable upload belongs to its user (contract §10); with {@code auth=none}, to nobody in particular. */
+    private static PartialKey owner(Exchange exchange, StoragePath file) {
+        return new PartialKey(exchange.session().user().orElse(""), file);
+    }
+
+    private static UploadCheck startCheck(Optional<String> sha256, Upload upload, TransferBuffers.Lease lease,
+                                          StoragePath file) throws CommandException {
+        try {
+            return UploadCheck.start(sha256, upload, lease.buffer());
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot read back the partial data of " + file, e);
+            throw new CommandException(ErrorCode.INTERNAL, "could not read the partial data of " + file);
+        }
     }
 
     private static Reply clientLost(Exchange exchange, StoragePath file, IOException cause) {

@@ -8,7 +8,13 @@ import java.nio.channels.FileChannel;
  */
 public interface Download extends AutoCloseable {
 
+    /** The bytes to send, from {@link #start()} to the end. */
     long size();
+
+    /** Where in the file the bytes to send begin: 0 but for a resumed download. */
+    default long start() {
+        return 0;
+    }
 
     FileChannel channel();
 

@@ -179,13 +179,17 @@ public final class LocalDiskStorage implements Storage {
 
     @Override
     public Upload beginUpload(StoragePath file, long size) throws CommandException {
-        return uploads.open(file, size);
+        return uploads.open(file, size, TemporarySpool.SOURCE);
     }
 
     @Override
-    public Download openDownload(StoragePath file) throws CommandException {
+    public Upload beginUpload(StoragePath file, long size, Spool.Source spools) throws CommandException {
+        return uploads.open(file, size, spools);
+    }
+
+    @Override
+    public Path regularFile(StoragePath file) throws CommandException {
         RootConfinement.Located located = confinement.locate(file);
-        Path real = located.real();
         BasicFileAttributes attributes = located.attributes();
         if (attributes.isDirectory()) {
             throw isADirectory(file);
@@ -193,6 +197,12 @@ public final class LocalDiskStorage implements Storage {
         if (!attributes.isRegularFile()) {
             throw notFound(file);
         }
+        return located.real();
+    }
+
+    @Override
+    public Download openDownload(StoragePath file) throws CommandException {
+        Path real = regularFile(file);
         try {
             FileChannel channel = FileChannel.open(real, StandardOpenOption.READ,
                     LinkOption.NOFOLLOW_LINKS);

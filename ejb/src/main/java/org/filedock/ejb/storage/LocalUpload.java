@@ -16,8 +16,9 @@ import org.filedock.ejb.path.StoragePath;
 import org.filedock.protocol.ErrorCode;
 
 /**
- * An upload into a temporary file beside its target. Only a commit makes the bytes visible,
- * with one atomic rename, so readers see either the old file or the whole new one.
+ * An upload into its {@link Spool} (a temporary file beside its target, or a resumable upload's
+ * partial data). Only a commit makes the bytes visible, with one atomic rename, so readers see
+ * either the old file or the whole new one.
  */
 final class LocalUpload implements Upload {
 
@@ -25,6 +26,7 @@ final class LocalUpload implements Upload {
 
     private final StoragePath target;
     private final Path targetFile;
+    private final Spool spool;
     private final Path temporaryFile;
     private final WriteBehindChannel channel;
     private final long expectedSize;
@@ -34,11 +36,12 @@ final class LocalUpload implements Upload {
     private boolean closed;
 
     /** @param replaced what the target's own entry is now; null if nothing */
-    LocalUpload(StoragePath target, Path targetFile, Path temporaryFile, WriteBehindChannel channel,
+    LocalUpload(StoragePath target, Path targetFile, Spool spool, WriteBehindChannel channel,
             long expectedSize, DeferredRelease release, BasicFileAttributes replaced) {
         this.target = target;
         this.targetFile = targetFile;
-        this.temporaryFile = temporaryFile;
+        this.spool = spool;
+        this.temporaryFile = spool.file();
         this.channel = channel;
         this.expectedSize = expectedSize;
         this.release = release;
@@ -48,6 +51,21 @@ final class LocalUpload implements Upload {
     @Override
     public WritableByteChannel channel() {
         return channel;
+    }
+
+    @Override
+    public long offset() {
+        return spool.held();
+    }
+
+    @Override
+    public String uploadId() {
+        return spool.uploadId();
+    }
+
+    @Override
+    public Path spoolFile() {
+        return temporaryFile;
     }
 
     @Override
@@ -83,6 +101,7 @@ final class LocalUpload implements Upload {
         }
         committed = true;
         syncDirectory(targetFile.getParent());
+        spool.ended(Spool.Ending.COMMITTED);
     }
 
     @Override
@@ -94,6 +113,41 @@ final class LocalUpload implements Upload {
         if (committed) {
             return;
         }
+        if (spool.keepsUnfinished() && keepSynced()) {
+            spool.ended(Spool.Ending.KEPT);
+            return;
+        }
+        delete();
+    }
+
+    @Override
+    public synchronized void discard() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!committed) {
+            delete();
+        }
+    }
+
+    /**
+     * Makes what arrived durable for a later resume: the bytes on disk after this
+     * {@code fdatasync} are what the next part continues from.
+     */
+    private boolean keepSynced() {
+        try {
+            channel.finish();
+            channel.force();
+            channel.close();
+            return true;
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot keep the partial data of " + target + "; dropping it", e);
+            return false;
+        }
+    }
+
+    private void delete() {
         try {
             channel.close();
         } catch (IOException e) {
@@ -105,6 +159,7 @@ final class LocalUpload implements Upload {
             LOG.log(Level.WARNING, "cannot delete the temporary file " + temporaryFile
                     + " of an aborted upload of " + target, e);
         }
+        spool.ended(Spool.Ending.DISCARDED);
     }
 
     private CommandException isADirectory() {

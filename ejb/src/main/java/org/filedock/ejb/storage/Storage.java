@@ -54,8 +54,23 @@ public interface Storage {
      */
     Upload beginUpload(StoragePath file, long size) throws CommandException;
 
+    /**
+     * As {@link #beginUpload(StoragePath, long)}, but the bytes go to the spool that
+     * {@code spools} opens (a resumable upload's partial data); the free-space check counts only
+     * the bytes the spool does not hold yet.
+     */
+    Upload beginUpload(StoragePath file, long size, Spool.Source spools) throws CommandException;
+
     /** @throws CommandException NOT_FOUND, IS_A_DIRECTORY, NOT_A_DIRECTORY, FORBIDDEN */
     Download openDownload(StoragePath file) throws CommandException;
+
+    /**
+     * The real path of an existing regular file, checked as for a download (for reading it, or
+     * its extended attributes).
+     *
+     * @throws CommandException NOT_FOUND, IS_A_DIRECTORY, NOT_A_DIRECTORY, FORBIDDEN
+     */
+    Path regularFile(StoragePath file) throws CommandException;
 
     /** Deletes the temporary files of uploads that a previous run left behind. */
     void sweepTemporaryFiles();

@@ -32,7 +32,7 @@ final class UploadOpener {
         this.background = background;
     }
 
-    Upload open(StoragePath file, long size) throws CommandException {
+    Upload open(StoragePath file, long size, Spool.Source spools) throws CommandException {
         if (size < 0) {
             throw new CommandException(ErrorCode.BAD_REQUEST, "invalid size");
         }
@@ -45,19 +45,31 @@ final class UploadOpener {
             throw new CommandException(ErrorCode.NO_SPACE,
                     "file exceeds the maximum size of " + maxFileSize.getAsLong() + " bytes");
         }
-        Path directory = target.getParent();
+        Upload upload;
+        Spool spool;
         try {
-            // one statvfs; Files.getFileStore would read the whole mount table for every upload.
-            // Files removed a moment ago may still hold their blocks (DeferredRelease).
-            if (size > directory.toFile().getUsableSpace() + release.pendingBytes()) {
-                throw new CommandException(ErrorCode.NO_SPACE,
-                        "not enough free space for " + size + " bytes");
-            }
-            TemporaryFiles.Created temporary = TemporaryFiles.createUploadFile(directory);
-            return new LocalUpload(file, target, temporary.file(),
-                    new WriteBehindChannel(temporary.channel(), background), size, release, replaced);
+            spool = spools.open(target.getParent());
+            upload = new LocalUpload(file, target, spool,
+                    new WriteBehindChannel(spool.channel(), background), size, release, replaced);
         } catch (IOException e) {
             throw IoErrors.translate(e, "upload", file);
+        }
+        try {
+            refuseWithoutSpace(spool.file().getParent(), size - spool.held());
+        } catch (CommandException | RuntimeException e) {
+            upload.close(); // a resumable upload keeps what it holds
+            throw e;
+        }
+        return upload;
+    }
+
+    /** Only the bytes still to come need room (a resumed upload holds the rest already). */
+    private void refuseWithoutSpace(Path directory, long toCome) throws CommandException {
+        // one statvfs; Files.getFileStore would read the whole mount table for every upload.
+        // Files removed a moment ago may still hold their blocks (DeferredRelease).
+        if (toCome > directory.toFile().getUsableSpace() + release.pendingBytes()) {
+            throw new CommandException(ErrorCode.NO_SPACE,
+                    "not enough free space for " + toCome + " bytes");
         }
     }
 

@@ -87,7 +87,7 @@ class CommandExecutorTest {
     @Test
     void everyCommandOfTheContractIsRegistered() {
         assertEquals(Set.of("UPLOAD", "DOWNLOAD", "COMPLETE", "DELETE", "DIR", "MKDIR", "CHDIR", "RMDIR",
-                "MOVE", "PWD", "DISCONNECT", "LOGIN"), registry.names());
+                "MOVE", "PWD", "DISCONNECT", "LOGIN", "HASH", "STAT"), registry.names());
     }
 
     @Test
@@ -96,7 +96,11 @@ class CommandExecutorTest {
         assertEquals("ERR@UNKNOWN_COMMAND Unknown command", run("FROB", exchange));
         assertEquals("ERR@BAD_REQUEST usage: MKDIR <path>", run("MKDIR", exchange));
         assertEquals("ERR@BAD_REQUEST usage: MOVE <path> <directory>", run("MOVE a", exchange));
-        assertEquals("ERR@BAD_REQUEST usage: UPLOAD <path> <size>", run("UPLOAD f x12", exchange));
+        assertEquals("ERR@BAD_REQUEST usage: UPLOAD <path> <size> [resume] [sha256=<hex>]", run("UPLOAD f x12", exchange));
+        assertEquals("ERR@BAD_REQUEST usage: UPLOAD <path> <size> [resume] [sha256=<hex>]", run("UPLOAD f 1 again", exchange));
+        assertEquals("ERR@BAD_REQUEST usage: DOWNLOAD <path> [<offset>]", run("DOWNLOAD f -1", exchange));
+        assertEquals("ERR@BAD_REQUEST usage: HASH <path>", run("HASH", exchange));
+        assertEquals("ERR@BAD_REQUEST usage: STAT <path>", run("STAT a b", exchange));
         assertEquals("ERR@BAD_REQUEST usage: PWD", run("PWD now", exchange));
     }
 
@@ -141,6 +145,7 @@ class CommandExecutorTest {
         assertEquals(content.length, upload.declaredSize());
         assertEquals(content.length, upload.bytesMoved());
         assertEquals(TransferOutcome.COMPLETED, upload.outcome());
+        assertNull(upload.uploadId(), "a plain upload is no part of anything");
         assertEquals(content.length, upload.samples().get(upload.samples().size() - 1).bytes());
 
         executor.execute(parse("DOWNLOAD " + name), new RecordingExchange());
@@ -157,6 +162,74 @@ class CommandExecutorTest {
         assertEquals(TransferOutcome.ABORTED, cut.outcome());
         assertEquals(8, cut.declaredSize());
         assertEquals(3, cut.bytesMoved());
+    }
+
+    @Test
+    void aResumableUploadCutTwiceAndVerified() throws Exception {
+        byte[] content = "resumed across three parts".getBytes(StandardCharsets.UTF_8);
+        String sha256 = org.filedock.ejb.integrity.Sha256.hex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        String name = "res-" + System.nanoTime();
+        String upload = "UPLOAD " + name + " " + content.length + " resume sha256=" + sha256;
+
+        RecordingExchange first = new RecordingExchange().payload(java.util.Arrays.copyOf(content, 7));
+        assertEquals("DISCONNECTED@connection lost", run(upload, first));
+        assertEquals(List.of("OK@Ready 0"), first.sent);
+        RecordingExchange second = new RecordingExchange().payload(java.util.Arrays.copyOfRange(content, 7, 12));
+        assertEquals("DISCONNECTED@connection lost", run(upload, second));
+        assertEquals(List.of("OK@Ready 7"), second.sent);
+        assertTrue(Files.notExists(root.resolve(name)));
+
+        RecordingExchange last = new RecordingExchange().payload(java.util.Arrays.copyOfRange(content, 12, content.length));
+        assertEquals("OK@File uploaded", run(upload, last));
+        assertEquals(List.of("OK@Ready 12"), last.sent);
+        assertArrayEquals(content, Files.readAllBytes(root.resolve(name)));
+        assertEquals("OK@sha256 " + sha256, run("HASH " + name, new RecordingExchange()));
+        String uploadId = null;
+        for (int i = 0; i < 3; i++) {
+            FinishedTransfer part = ended.next();
+            assertEquals(i < 2 ? TransferOutcome.ABORTED : TransferOutcome.COMPLETED, part.outcome());
+            assertEquals(new long[] {content.length, content.length - 7, content.length - 12}[i], part.declaredSize());
+            assertNotNull(part.uploadId());
+            if (uploadId != null) {
+                assertEquals(uploadId, part.uploadId(), "the parts are linked");
+            }
+            uploadId = part.uploadId();
+        }
+    }
+
+    @Test
+    void aWrongDigestReplacesAndKeepsNothing() throws Exception {
+        String name = "corrupt-" + System.nanoTime();
+        Files.writeString(root.resolve(name), "old");
+        String wrong = "0".repeat(64);
+        RecordingExchange exchange = new RecordingExchange().payload("new!".getBytes(StandardCharsets.UTF_8));
+        assertEquals("ERR@CORRUPT checksum mismatch", run("UPLOAD " + name + " 4 resume sha256=" + wrong, exchange));
+        assertEquals("old", Files.readString(root.resolve(name)));
+        RecordingExchange again = new RecordingExchange();
+        run("UPLOAD " + name + " 4 resume", again);
+        assertEquals("OK@Ready 0", again.sent.get(0), "no partial kept");
+    }
+
+    @Test
+    void statHashAndADownloadFromAnOffset() throws Exception {
+        String name = "stat-" + System.nanoTime();
+        Files.writeString(root.resolve(name), "0123456789");
+        assertTrue(run("STAT " + name, new RecordingExchange()).matches("OK@f 10 \\d{4}-.*Z " + name), "a DIR line");
+        assertTrue(run("STAT /", new RecordingExchange()).matches("OK@d 0 \\d{4}-.*Z /"), "the root");
+        assertEquals("ERR@NOT_FOUND /nothing-here not found", run("STAT nothing-here", new RecordingExchange()));
+        assertTrue(run("HASH /", new RecordingExchange()).startsWith("ERR@IS_A_DIRECTORY "));
+        assertTrue(run("HASH nothing-here", new RecordingExchange()).startsWith("ERR@NOT_FOUND "));
+
+        RecordingExchange exchange = new RecordingExchange();
+        assertNull(executor.execute(parse("DOWNLOAD " + name + " 4"), exchange));
+        assertEquals(List.of("OK@6"), exchange.sent);
+        assertEquals("456789", exchange.payloadOut.toString(StandardCharsets.UTF_8));
+        RecordingExchange atTheEnd = new RecordingExchange();
+        assertNull(executor.execute(parse("DOWNLOAD " + name + " 10"), atTheEnd));
+        assertEquals(List.of("OK@0"), atTheEnd.sent);
+        assertEquals("OK@Download complete", run("COMPLETE", atTheEnd));
+        assertTrue(run("DOWNLOAD " + name + " 11", new RecordingExchange()).startsWith("ERR@BAD_REQUEST offset 11"));
     }
 
     @Test

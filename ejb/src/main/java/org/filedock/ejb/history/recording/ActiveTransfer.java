@@ -32,6 +32,7 @@ public final class ActiveTransfer implements AutoCloseable {
     private boolean closed;
     private long endNanos;
     private long endBytes;
+    private String uploadId;
 
     ActiveTransfer(TransferRecorder recorder, String id, TransferDirection direction, String path,
                    String clientAddress, long declaredSize, Instant startedAt, long startNanos) {
@@ -61,6 +62,11 @@ public final class ActiveTransfer implements AutoCloseable {
 
     public void completed() {
         outcome = TransferOutcome.COMPLETED;
+    }
+
+    /** This transfer is one part of the resumable upload with this id (contract §10). */
+    public void partOf(String uploadId) {
+        this.uploadId = uploadId;
     }
 
     /** The client went away or stalled. */
@@ -104,7 +110,7 @@ public final class ActiveTransfer implements AutoCloseable {
             long elapsed = Math.max(0, endNanos - startNanos);
             Instant endedAt = startedAt.plusNanos(elapsed).truncatedTo(ChronoUnit.MICROS);
             return new FinishedTransfer(id, direction, path, clientAddress, declaredSize, endBytes, startedAt,
-                    endedAt, outcome, meanRate(endBytes, elapsed), sampler.peakRate(), sampler.samples());
+                    endedAt, outcome, meanRate(endBytes, elapsed), sampler.peakRate(), sampler.samples(), uploadId);
         }
     }
 

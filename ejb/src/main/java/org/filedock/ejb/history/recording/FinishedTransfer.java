@@ -7,7 +7,11 @@ import org.filedock.api.history.RateSample;
 import org.filedock.api.history.TransferDirection;
 import org.filedock.api.history.TransferOutcome;
 
-/** Everything measured of one transfer, ready to be stored. */
+/**
+ * Everything measured of one transfer, ready to be stored.
+ *
+ * @param uploadId shared by the parts of one resumable upload; null for any other transfer
+ */
 public record FinishedTransfer(
         String id,
         TransferDirection direction,
@@ -20,7 +24,8 @@ public record FinishedTransfer(
         TransferOutcome outcome,
         double meanRate,
         double peakRate,
-        List<RateSample> samples) {
+        List<RateSample> samples,
+        String uploadId) {
 
     public FinishedTransfer {
         samples = List.copyOf(samples);

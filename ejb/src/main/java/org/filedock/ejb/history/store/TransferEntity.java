@@ -57,6 +57,9 @@ public class TransferEntity {
     @Column(name = "sample_count", nullable = false)
     private int sampleCount;
 
+    @Column(name = "upload_id", length = 36)
+    private String uploadId;
+
     protected TransferEntity() {
     }
 
@@ -74,6 +77,7 @@ public class TransferEntity {
         e.meanRate = t.meanRate();
         e.peakRate = t.peakRate();
         e.sampleCount = t.samples().size();
+        e.uploadId = t.uploadId();
         return e;
     }
 
@@ -123,5 +127,10 @@ public class TransferEntity {
 
     public int sampleCount() {
         return sampleCount;
+    }
+
+    /** Shared by the parts of one resumable upload; null otherwise. */
+    public String uploadId() {
+        return uploadId;
     }
 }

@@ -1,0 +1,211 @@
+package org.filedock.ejb.resume;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.filedock.api.CommandException;
+import org.filedock.ejb.path.NameRules;
+import org.filedock.ejb.storage.Spool;
+import org.filedock.protocol.ErrorCode;
+
+/**
+ * The partial data of interrupted resumable uploads (contract §10), in one hidden directory
+ * under the storage root, {@value #DIRECTORY}: for each {@link PartialKey}, the bytes received
+ * so far ({@code <id>.part}) and a {@link PartialRecord} ({@code <id>.meta}). The directory's
+ * name is reserved, so no client path reaches it and no listing shows it; the start-up sweep of
+ * plain upload temporaries leaves it alone; a commit renames the partial over its target.
+ *
+ * <p>The bytes a partial holds are its file's length. A part that ends without a commit
+ * (client gone, stalled, server stopping) is synced first ({@code fdatasync}), so a restart, or
+ * a {@code kill -9} after the disconnect, keeps exactly what was counted.
+ *
+ * <p>A partial in use is claimed in memory: a second upload of the same key meanwhile is
+ * {@code BUSY}, and the retention sweep passes it by.
+ */
+public class PartialStore {
+
+    public static final String DIRECTORY = NameRules.RESERVED_PREFIX + "resume";
+    static final String DATA_SUFFIX = ".part";
+    static final String RECORD_SUFFIX = ".meta";
+
+    private static final Logger LOG = Logger.getLogger(PartialStore.class.getName());
+
+    private final Path directory;
+    private final Duration retention;
+    private final Clock clock;
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+
+    /** @param root the storage's real root; the partials' directory is made there when first needed */
+    public PartialStore(Path root, Duration retention, Clock clock) {
+        this.directory = root.resolve(DIRECTORY);
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    /** What opens the spool of a resumable upload of {@code key} with the announced size. */
+    public Spool.Source spools(PartialKey key, long size) {
+        return targetDirectory -> open(key, size);
+    }
+
+    /**
+     * The partial of this key and size, positioned after the bytes it holds; a new, empty one
+     * if there is none, or only one of another size (which is dropped).
+     *
+     * @throws CommandException BUSY if another upload of the same key is running
+     */
+    Spool open(PartialKey key, long size) throws IOException, CommandException {
+        String id = key.id();
+        if (!claimed.add(id)) {
+            throw new CommandException(ErrorCode.BUSY, key.path() + " is being uploaded");
+        }
+        try {
+            Optional<PartialSpool> held = reopen(id, key, size);
+            if (held.isPresent()) {
+                return held.get();
+            }
+            Files.createDirectories(directory);
+            Files.deleteIfExists(data(id));
+            PartialRecord record = new PartialRecord(key, size, clock.instant(), UUID.randomUUID().toString());
+            record.write(record(id));
+            FileChannel channel = FileChannel.open(data(id), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            return new PartialSpool(this, id, record.uploadId(), data(id), channel, 0);
+        } catch (IOException | RuntimeException e) {
+            claimed.remove(id);
+            throw e;
+        }
+    }
+
+    /** The partial's data, positioned at its end, if there is one for this key and size. */
+    private Optional<PartialSpool> reopen(String id, PartialKey key, long size) throws IOException {
+        Optional<PartialRecord> record = PartialRecord.read(record(id));
+        if (record.isEmpty() || !record.get().key().equals(key) || record.get().size() != size) {
+            return Optional.empty();
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(data(id), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        long length = channel.size();
+        if (length > size) { // cannot come from FileDock; start afresh rather than trust it
+            channel.close();
+            return Optional.empty();
+        }
+        channel.position(length);
+        return Optional.of(new PartialSpool(this, id, record.get().uploadId(), data(id), channel, length));
+    }
+
+    /** Called by the spool when its upload ended. */
+    void ended(String id, Spool.Ending ending) {
+        try {
+            if (ending != Spool.Ending.KEPT) {
+                delete(id);
+            }
+        } finally {
+            claimed.remove(id);
+        }
+    }
+
+    /**
+     * Deletes the partials to which no byte was added for the retention time, and the remains
+     * of any that lost its record or its data (an interrupted start or end). Partials in use are
+     * left alone.
+     *
+     * @return how many partials were deleted
+     */
+    public int sweepExpired() {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(retention);
+        int deleted = 0;
+        for (String id : ids()) {
+            if (!claimed.add(id)) {
+                continue;
+            }
+            try {
+                if (isExpiredOrBroken(id, cutoff)) {
+                    delete(id);
+                    deleted++;
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot sweep the resumable upload " + id, e);
+            } finally {
+                claimed.remove(id);
+            }
+        }
+        return deleted;
+    }
+
+    /** The directory where the partials are; for tests and for the operator's eyes. */
+    public Path directory() {
+        return directory;
+    }
+
+    private boolean isExpiredOrBroken(String id, Instant cutoff) throws IOException {
+        if (PartialRecord.read(record(id)).isEmpty()) {
+            return true;
+        }
+        FileTime lastWrite;
+        try {
+            lastWrite = Files.getLastModifiedTime(data(id), LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return true;
+        }
+        return lastWrite.toInstant().isBefore(cutoff);
+    }
+
+    private Set<String> ids() {
+        Set<String> ids = new TreeSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                int dot = name.indexOf('.');
+                if (dot > 0) {
+                    ids.add(name.substring(0, dot));
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot list the resumable uploads in " + directory, e);
+        }
+        return ids;
+    }
+
+    /** Data first: a record without data is found broken and swept; data without a record too. */
+    private void delete(String id) {
+        for (Path file : new Path[] {data(id), record(id), record(id).resolveSibling(id + RECORD_SUFFIX + ".new")}) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot delete " + file, e);
+            }
+        }
+    }
+
+    private Path data(String id) {
+        return directory.resolve(id + DATA_SUFFIX);
+    }
+
+    private Path record(String id) {
+        return directory.resolve(id + RECORD_SUFFIX);
+    }
+}
