@@ -1,15 +1,14 @@
 package org.filedock.it;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
+import org.filedock.it.CliProcess.Result;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -27,9 +26,6 @@ class CliIT {
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.filedockEar();
-    }
-
-    record Result(int exitCode, String stdout, String stderr) {
     }
 
     @Test
@@ -128,20 +124,8 @@ class CliIT {
     }
 
     private static Result run(List<String> options, String stdin) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(ItConfig.workDirectory(), "cli", ".out");
-        Path err = Files.createTempFile(ItConfig.workDirectory(), "cli", ".err");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ItConfig.cliJar().toString(),
-                "--host", "127.0.0.1", "--port", String.valueOf(ItConfig.filedockPort())));
-        command.addAll(options);
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the CLI finished");
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", String.valueOf(ItConfig.filedockPort())));
+        arguments.addAll(options);
+        return CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"), arguments, stdin);
     }
 }
