@@ -15,6 +15,8 @@ public record TransferSummary(
         String path,
         @Schema(description = "the client's address, host:port")
         String clientAddress,
+        @Schema(description = "the user of the session (filedock.auth=required), null without accounts")
+        String user,
         @Schema(description = "bytes announced by the upload, or the size of the downloaded file")
         long declaredSize,
         @Schema(description = "payload bytes that crossed the network")

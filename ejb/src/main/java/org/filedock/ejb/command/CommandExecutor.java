@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
+import org.filedock.ejb.audit.AuditRecorder;
 import org.filedock.protocol.ErrorCode;
 import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
@@ -21,7 +22,14 @@ public class CommandExecutor {
     @Inject
     CommandRegistry registry;
 
+    @Inject
+    AuditRecorder audit;
+
     public Reply execute(Request request, Exchange exchange) {
+        return audit.record(request, exchange.session(), run(request, exchange));
+    }
+
+    private Reply run(Request request, Exchange exchange) {
         if (!CompleteCommand.NAME.equals(request.verb())) {
             // a download's COMPLETE is only expected as the very next line
             exchange.session().awaitDownloadAck(false);

@@ -57,7 +57,7 @@ public class TransferService {
         try (FileLock lock = locks.lockForUpload(file);
              Upload upload = storage.beginUpload(file, size);
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
-                     exchange.session().clientAddress(), size);
+                     exchange.session(), size);
              TransferBuffers.Lease lease = buffers.lease()) {
             PayloadCopier copier = new PayloadCopier(recording.bytes(), lease.buffer());
             ReadableByteChannel payload = exchange.receivePayload(size);
@@ -85,7 +85,7 @@ public class TransferService {
         try (FileLock lock = locks.lockForDownload(file);
              Download download = storage.openDownload(file);
              ActiveTransfer recording = recorder.start(TransferDirection.DOWNLOAD, file.toString(),
-                     exchange.session().clientAddress(), download.size());
+                     exchange.session(), download.size());
              TransferBuffers.Lease lease = buffers.lease()) {
             try {
                 exchange.send(Reply.ok(Long.toString(download.size())));

@@ -13,6 +13,7 @@ public record FinishedTransfer(
         TransferDirection direction,
         String path,
         String clientAddress,
+        String user,
         long declaredSize,
         long bytesMoved,
         Instant startedAt,
