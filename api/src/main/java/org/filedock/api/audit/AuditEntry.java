@@ -2,9 +2,13 @@ package org.filedock.api.audit;
 
 import java.time.Instant;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One recorded command: who, from where, when, what on which path, and how it ended. */
+// null fields (the user without accounts) are written as null, not left out
+@JsonbNillable
 @Schema(description = "One recorded command")
 public record AuditEntry(
         @Schema(description = "when the command ended")

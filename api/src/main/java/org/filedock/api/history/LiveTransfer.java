@@ -2,9 +2,13 @@ package org.filedock.api.history;
 
 import java.time.Instant;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A transfer in progress. */
+// null fields (the user without accounts) are written as null, not left out
+@JsonbNillable
 @Schema(description = "A transfer in progress")
 public record LiveTransfer(
         @Schema(description = "the transfer's id, a UUID")
