@@ -1,4 +1,6 @@
--- The transfer-rate history; the same statements for H2 and PostgreSQL, run at every start.
+-- The transfer-rate history and the audit trail; the same statements for H2 and PostgreSQL, run at
+-- every start, so each must be a no-op on a database that has it already (columns added later are
+-- added with ALTER TABLE ... IF NOT EXISTS, for installations made before them).
 CREATE TABLE IF NOT EXISTS fd_transfer (
     id              VARCHAR(36)                 NOT NULL PRIMARY KEY,
     direction       VARCHAR(8)                  NOT NULL,
@@ -25,3 +27,22 @@ CREATE TABLE IF NOT EXISTS fd_transfer_sample (
     rolling_average DOUBLE PRECISION            NOT NULL,
     PRIMARY KEY (transfer_id, seq)
 );
+-- the session's user (filedock.auth=required); null without accounts, and for transfers stored before it
+ALTER TABLE fd_transfer ADD COLUMN IF NOT EXISTS user_name VARCHAR(255);
+CREATE INDEX IF NOT EXISTS fd_transfer_user_started_at ON fd_transfer (user_name, started_at);
+-- the audit trail: one row per recorded command (LOGIN, UPLOAD, DOWNLOAD, DELETE, MOVE, MKDIR, RMDIR)
+CREATE SEQUENCE IF NOT EXISTS fd_audit_seq START WITH 1 INCREMENT BY 50;
+CREATE TABLE IF NOT EXISTS fd_audit (
+    id              BIGINT                      NOT NULL PRIMARY KEY,
+    recorded_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    user_name       VARCHAR(255),
+    client_address  VARCHAR(255)                NOT NULL,
+    action          VARCHAR(8)                  NOT NULL,
+    path            VARCHAR,
+    target          VARCHAR,
+    outcome         VARCHAR(32)                 NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fd_audit_recorded_at ON fd_audit (recorded_at);
+CREATE INDEX IF NOT EXISTS fd_audit_user_recorded_at ON fd_audit (user_name, recorded_at);
+CREATE INDEX IF NOT EXISTS fd_audit_action_recorded_at ON fd_audit (action, recorded_at);
+CREATE INDEX IF NOT EXISTS fd_audit_path ON fd_audit (path);

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The history's HTTP API as a client sees it: requests, JSON read field by field, polling until stored. */
 final class HistoryHttp {
 
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, HttpHeaders headers) {
 
         JsonObject object() {
             return (JsonObject) parse(body);
@@ -56,7 +57,7 @@ final class HistoryHttp {
                         .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body());
+                response.body(), response.headers());
     }
 
     /** A 200 with a JSON body. */

@@ -1,6 +1,7 @@
 package org.filedock.it;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,15 +78,30 @@ class HistoryRestartIT {
         assertEquals(samplesBefore, samples(before));
         stop();
 
-        // keep 2: the retention runs shortly after the start and deletes all but the two newest
+        // keep 2: the retention runs shortly after the start and deletes all but the two newest,
+        // transfers and audit entries alike (the newest entries are the last two uploads)
         start(Map.of("javaVmArguments", System.getProperty("it.restart.server-args")
-                + " -Dfiledock.history.max-transfers=2"));
+                + " -Dfiledock.history.max-transfers=2 -Dfiledock.audit.max-entries=2"));
         JsonArray kept = api.awaitTransfers(home + "/", 2);
+        assertEquals(List.of(home + "/third.txt", home + "/second.txt"), auditedPathsAfterRetention(home, 2));
         assertEquals(before.subList(0, 2), kept);
         String oldest = before.getJsonObject(2).getString("id");
         assertEquals(404, api.get("/filedock/api/transfers/" + oldest, "application/json").status());
         assertEquals(404, api.get("/filedock/api/transfers/" + oldest + "/samples", "application/json").status());
         stop();
+    }
+
+    /** Polls until the audit trail under the prefix is down to {@code count} entries; returns their paths. */
+    private List<String> auditedPathsAfterRetention(String prefix, int count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (true) {
+            JsonObject page = api.json("/filedock/api/audit?path=" + HistoryHttp.encode(prefix)).object();
+            if (page.getInt("total") <= count || Instant.now().isAfter(deadline)) {
+                assertEquals(count, page.getInt("total"), page.toString());
+                return page.getJsonArray("items").stream().map(e -> ((JsonObject) e).getString("path")).toList();
+            }
+            Thread.sleep(50);
+        }
     }
 
     private void start(Map<String, String> config) {

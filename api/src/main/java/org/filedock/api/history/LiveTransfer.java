@@ -2,9 +2,13 @@ package org.filedock.api.history;
 
 import java.time.Instant;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A transfer in progress. */
+// null fields (the user without accounts) are written as null, not left out
+@JsonbNillable
 @Schema(description = "A transfer in progress")
 public record LiveTransfer(
         @Schema(description = "the transfer's id, a UUID")
@@ -15,6 +19,8 @@ public record LiveTransfer(
         String path,
         @Schema(description = "the client's address, host:port")
         String clientAddress,
+        @Schema(description = "the user of the session (filedock.auth=required), null without accounts")
+        String user,
         @Schema(description = "bytes announced by the upload, or the size of the downloaded file")
         long declaredSize,
         @Schema(description = "payload bytes moved so far")

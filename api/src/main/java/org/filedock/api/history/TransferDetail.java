@@ -2,6 +2,8 @@ package org.filedock.api.history;
 
 import java.time.Instant;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -9,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * the fields of {@link TransferSummary} and the duration, the number of rate samples kept and the
  * highest sampled rate.
  */
+// null fields (the user without accounts) are written as null, not left out
+@JsonbNillable
 @Schema(description = "A finished transfer with its summary figures")
 public record TransferDetail(
         @Schema(description = "the transfer's id, a UUID assigned when it started")
@@ -19,6 +23,8 @@ public record TransferDetail(
         String path,
         @Schema(description = "the client's address, host:port")
         String clientAddress,
+        @Schema(description = "the user of the session (filedock.auth=required), null without accounts")
+        String user,
         @Schema(description = "bytes announced by the upload, or the size of the downloaded file")
         long declaredSize,
         @Schema(description = "payload bytes that crossed the network")

@@ -17,8 +17,11 @@ public interface TransferHistory {
     /** The transfer's rate series in time order, or empty when there is no such transfer. */
     Optional<List<RateSample>> samples(String id);
 
-    /** Per-direction figures over the transfers started in {@code [since, until)}. */
-    TransferStats stats(Instant since, Instant until);
+    /**
+     * Per-direction figures over the transfers started in {@code [since, until)}, of one user's
+     * transfers or, with {@code user} null, of everyone's.
+     */
+    TransferStats stats(Instant since, Instant until, String user);
 
     /** The transfers in progress, newest first. */
     List<LiveTransfer> live();

@@ -2,9 +2,13 @@ package org.filedock.api.history;
 
 import java.time.Instant;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One finished transfer as listed by {@code GET /api/transfers}. */
+// null fields (the user without accounts) are written as null, not left out
+@JsonbNillable
 @Schema(description = "A finished transfer")
 public record TransferSummary(
         @Schema(description = "the transfer's id, a UUID assigned when it started")
@@ -15,6 +19,8 @@ public record TransferSummary(
         String path,
         @Schema(description = "the client's address, host:port")
         String clientAddress,
+        @Schema(description = "the user of the session (filedock.auth=required), null without accounts")
+        String user,
         @Schema(description = "bytes announced by the upload, or the size of the downloaded file")
         long declaredSize,
         @Schema(description = "payload bytes that crossed the network")

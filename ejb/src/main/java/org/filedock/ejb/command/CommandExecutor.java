@@ -13,6 +13,7 @@ import org.filedock.api.Exchange;
 import org.filedock.api.FileDockConfig;
 import org.filedock.ejb.account.SecurityRealmAccess;
 import org.filedock.ejb.account.SessionAccount;
+import org.filedock.ejb.audit.AuditRecorder;
 import org.filedock.protocol.ErrorCode;
 import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
@@ -39,7 +40,14 @@ public class CommandExecutor {
     @Inject
     SecurityRealmAccess realm;
 
+    @Inject
+    AuditRecorder audit;
+
     public Reply execute(Request request, Exchange exchange) {
+        return audit.record(request, exchange.session(), run(request, exchange));
+    }
+
+    private Reply run(Request request, Exchange exchange) {
         if (!CompleteCommand.NAME.equals(request.verb())) {
             // a download's COMPLETE is only expected as the very next line
             exchange.session().awaitDownloadAck(false);

@@ -87,7 +87,7 @@ public class TransferService {
                      ? area.storage().beginUpload(file, size, partials.spools(owner(exchange, file), size))
                      : area.storage().beginUpload(file, size);
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
-                     exchange.session().clientAddress(), size - upload.offset());
+                     exchange.session(), size - upload.offset());
              TransferBuffers.Lease lease = buffers.lease()) {
             recording.partOf(upload.uploadId());
             long toCome = size - upload.offset();
@@ -126,7 +126,7 @@ public class TransferService {
         try (FileLock lock = area.lock(locks::lockForDownload, file);
              Download download = DownloadFrom.of(area.storage().openDownload(file), offset);
              ActiveTransfer recording = recorder.start(TransferDirection.DOWNLOAD, file.toString(),
-                     exchange.session().clientAddress(), download.size());
+                     exchange.session(), download.size());
              TransferBuffers.Lease lease = buffers.lease()) {
             try {
                 exchange.send(Reply.ok(Long.toString(download.size())));

@@ -3,6 +3,7 @@ package org.filedock.ejb.command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.filedock.api.FileDockConfig;
+import org.filedock.api.audit.AuditEntry;
 import org.filedock.api.history.TransferDirection;
 import org.filedock.api.history.TransferOutcome;
 import org.filedock.ejb.history.recording.FinishedTransfer;
@@ -44,7 +46,8 @@ class CommandExecutorTest {
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .beanClasses(ServerBeans.COMMANDS_AND_SERVICES).addBeanClass(EndedTransfers.class))
+                    .beanClasses(ServerBeans.COMMANDS_AND_SERVICES).addBeanClass(EndedTransfers.class)
+                    .addBeanClass(RecordedCommands.class))
             .activate(ApplicationScoped.class)
             .build();
 
@@ -70,6 +73,32 @@ class CommandExecutorTest {
             FinishedTransfer record = records.poll(10, TimeUnit.SECONDS);
             assertNotNull(record, "a transfer ended");
             return record;
+        }
+    }
+
+    @Inject
+    RecordedCommands audited;
+
+    /** Receives the audit recorder's entries, as the audit archiver does in the server. */
+    @ApplicationScoped
+    static class RecordedCommands {
+        final BlockingQueue<AuditEntry> entries = new LinkedBlockingQueue<>();
+
+        void seen(@Observes AuditEntry entry) {
+            entries.add(entry);
+        }
+
+        /** The entries recorded since the last call, in order, as action path [target] outcome. */
+        List<String> drain() {
+            List<String> lines = new ArrayList<>();
+            for (AuditEntry e : entries) {
+                assertEquals("127.0.0.1:1", e.clientAddress());
+                assertNull(e.user());
+                assertNotNull(e.time());
+                lines.add(e.action() + " " + e.path() + (e.target() == null ? "" : " " + e.target()) + " " + e.outcome());
+            }
+            entries.clear();
+            return lines;
         }
     }
 
@@ -249,6 +278,36 @@ class CommandExecutorTest {
         assertEquals("ERR@BAD_REQUEST accounts are off", run("LOGIN alice secret", exchange));
         assertEquals("ERR@BAD_REQUEST accounts are off", run("LOGIN", exchange));
         assertEquals("OK@/", run("PWD", exchange));
+    }
+
+    @Test
+    void theAuditTrailRecordsChangesAndTransfersWithTheirOutcome() {
+        RecordingExchange exchange = new RecordingExchange().payload(new byte[2]);
+        String dir = "audit-" + System.nanoTime();
+        audited.drain();
+        run("MKDIR " + dir, exchange);
+        run("CHDIR " + dir, exchange);
+        run("MKDIR sub", exchange);
+        run("UPLOAD f.txt 2", exchange);
+        executor.execute(parse("DOWNLOAD ./f.txt"), exchange);
+        run("COMPLETE", exchange);
+        run("MOVE f.txt sub", exchange);
+        run("DELETE f.txt", exchange);
+        run("DELETE ../../x", exchange);
+        executor.execute(parse("DIR"), exchange);
+        run("PWD", exchange);
+        run("RMDIR /" + dir + "/sub", exchange);
+        run("DELETE", exchange);
+        assertEquals(List.of(
+                "MKDIR /" + dir + " OK",
+                "MKDIR /" + dir + "/sub OK",
+                "UPLOAD /" + dir + "/f.txt OK",
+                "DOWNLOAD /" + dir + "/f.txt OK",
+                "MOVE /" + dir + "/f.txt /" + dir + "/sub OK",
+                "DELETE /" + dir + "/f.txt NOT_FOUND",
+                "DELETE ../../x FORBIDDEN",
+                "RMDIR /" + dir + "/sub NOT_EMPTY",
+                "DELETE null BAD_REQUEST"), audited.drain());
     }
 
     @Test

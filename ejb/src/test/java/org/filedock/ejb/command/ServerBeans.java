@@ -2,6 +2,7 @@ package org.filedock.ejb.command;
 
 import org.filedock.ejb.account.LoginThrottleBean;
 import org.filedock.ejb.account.SecurityRealmAccess;
+import org.filedock.ejb.audit.AuditRecorder;
 import org.filedock.ejb.config.StorageProducer;
 import org.filedock.ejb.history.recording.TransferRecorder;
 import org.filedock.ejb.home.Homes;
@@ -21,7 +22,7 @@ final class ServerBeans {
             MoveCommand.class, PwdCommand.class, DisconnectCommand.class, LoginCommand.class,
             HashCommand.class, StatCommand.class, IntegrityService.class, FileDigests.class, ResumeProducer.class,
             FileOperations.class, TransferService.class, TransferBuffers.class, StorageProducer.class,
-            TransferRecorder.class, Homes.class, SecurityRealmAccess.class, LoginThrottleBean.class};
+            TransferRecorder.class, AuditRecorder.class, Homes.class, SecurityRealmAccess.class, LoginThrottleBean.class};
 
     private ServerBeans() {
     }

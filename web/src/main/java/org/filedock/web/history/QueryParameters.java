@@ -12,12 +12,12 @@ import org.filedock.web.problem.ProblemException;
  * (JAX-RS itself would answer a 404 for a parameter it cannot convert). Absent or empty means
  * not given.
  */
-final class QueryParameters {
+public final class QueryParameters {
 
     private QueryParameters() {
     }
 
-    static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+    public static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
         if (absent(value)) {
             return null;
         }
@@ -30,7 +30,7 @@ final class QueryParameters {
         throw ProblemException.badRequest(name + " must be one of " + choices + ", not '" + value + "'");
     }
 
-    static Instant instant(String name, String value) {
+    public static Instant instant(String name, String value) {
         if (absent(value)) {
             return null;
         }
@@ -42,7 +42,7 @@ final class QueryParameters {
         }
     }
 
-    static int integer(String name, String value, int defaultValue, int min, int max) {
+    public static int integer(String name, String value, int defaultValue, int min, int max) {
         if (absent(value)) {
             return defaultValue;
         }
@@ -59,12 +59,12 @@ final class QueryParameters {
         return (int) parsed;
     }
 
-    static String text(String value) {
+    public static String text(String value) {
         return absent(value) ? null : value;
     }
 
     /** Checks that {@code since} comes before {@code until} when both are given. */
-    static void window(Instant since, Instant until) {
+    public static void window(Instant since, Instant until) {
         if (since != null && until != null && !since.isBefore(until)) {
             throw ProblemException.badRequest("since (" + since + ") must be before until (" + until + ")");
         }

@@ -5,12 +5,15 @@ import java.util.List;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -27,6 +30,8 @@ import org.filedock.api.history.TransferHistory;
 import org.filedock.api.history.TransferOutcome;
 import org.filedock.api.history.TransferPage;
 import org.filedock.api.history.TransferQuery;
+import org.filedock.web.access.AccessPolicy;
+import org.filedock.web.access.Caller;
 import org.filedock.web.problem.Problem;
 import org.filedock.web.problem.ProblemException;
 
@@ -40,6 +45,12 @@ public class TransfersResource {
     @EJB
     TransferHistory history;
 
+    @Inject
+    AccessPolicy access;
+
+    @Context
+    SecurityContext security;
+
     @GET
     @Operation(summary = "Finished transfers, newest first",
             description = "Filters combine; the window [since, until) applies to the start time. "
@@ -47,6 +58,8 @@ public class TransfersResource {
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = TransferPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "With accounts: another user's transfers, asked for by a non-administrator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TransferPage list(
             @Parameter(description = "UPLOAD or DOWNLOAD", schema = @Schema(implementation = TransferDirection.class))
@@ -56,6 +69,9 @@ public class TransfersResource {
             @QueryParam("outcome") String outcome,
             @Parameter(description = "only paths that start with this string, e.g. /reports/")
             @QueryParam("path") String path,
+            @Parameter(description = "only this user's transfers (exact); with accounts, a caller without the role "
+                    + "filedock-admin sees only their own (another user's name: 403)")
+            @QueryParam("user") String user,
             @Parameter(description = "only transfers started at or after this ISO-8601 instant",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("since") String since,
@@ -75,6 +91,7 @@ public class TransfersResource {
                 QueryParameters.choice("direction", direction, TransferDirection.class),
                 QueryParameters.choice("outcome", outcome, TransferOutcome.class),
                 QueryParameters.text(path),
+                caller().transferFilter(QueryParameters.text(user)),
                 from,
                 to,
                 QueryParameters.integer("limit", limit, TransferQuery.DEFAULT_LIMIT, 1, TransferQuery.MAX_LIMIT),
@@ -87,7 +104,8 @@ public class TransfersResource {
     @APIResponse(responseCode = "200", description = "Possibly none",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = LiveTransfer.class)))
     public List<LiveTransfer> live() {
-        return history.live();
+        Caller caller = caller();
+        return history.live().stream().filter(t -> caller.maySee(t.user())).toList();
     }
 
     @GET
@@ -98,7 +116,9 @@ public class TransfersResource {
     @APIResponse(responseCode = "404", description = "No finished transfer has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TransferDetail get(@Parameter(description = "the transfer's id (a UUID)") @PathParam("id") String id) {
-        return history.find(id).orElseThrow(() -> unknown(id));
+        Caller caller = caller();
+        // another user's transfer is as unknown as one that never was
+        return history.find(id).filter(t -> caller.maySee(t.user())).orElseThrow(() -> unknown(id));
     }
 
     @GET
@@ -115,6 +135,7 @@ public class TransfersResource {
     @APIResponse(responseCode = "404", description = "No finished transfer has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RateSample> samples(@PathParam("id") String id) {
+        get(id);
         return history.samples(id).orElseThrow(() -> unknown(id));
     }
 
@@ -124,6 +145,10 @@ public class TransfersResource {
     @Operation(hidden = true)
     public String samplesAsCsv(@PathParam("id") String id) {
         return SamplesCsv.format(samples(id));
+    }
+
+    private Caller caller() {
+        return access.caller(security);
     }
 
     private static ProblemException unknown(String id) {

@@ -14,6 +14,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import org.filedock.api.history.DirectionStats;
 import org.filedock.api.history.LiveTransfer;
@@ -44,11 +45,12 @@ public class TransferHistoryBean implements TransferHistory {
 
     @Override
     public TransferPage list(TransferQuery query) {
-        TransferSearch search = new TransferSearch(em, query);
+        PagedSearch<TransferEntity> search = new PagedSearch<>(em, TransferEntity.class, new TransferSearch(query),
+                "startedAt", "id");
         // counted first: a transfer stored between the two queries may then be on the page but not yet
         // in the total, never counted but missing from a page that has room for it
         long total = search.total();
-        return new TransferPage(search.page().stream().map(TransferViews::summary).toList(),
+        return new TransferPage(search.page(query.offset(), query.limit()).stream().map(TransferViews::summary).toList(),
                 query.limit(), query.offset(), total);
     }
 
@@ -71,18 +73,16 @@ public class TransferHistoryBean implements TransferHistory {
     }
 
     @Override
-    public TransferStats stats(Instant since, Instant until) {
+    public TransferStats stats(Instant since, Instant until, String user) {
         Map<TransferDirection, DirectionStats> byDirection = new EnumMap<>(TransferDirection.class);
-        List<Object[]> rows = em.createQuery("select t.direction, count(t), coalesce(sum(t.bytesMoved), 0),"
+        List<Object[]> rows = inWindow(em.createQuery("select t.direction, count(t), coalesce(sum(t.bytesMoved), 0),"
                         + " sum(case when t.outcome = :aborted then 1 else 0 end) from TransferEntity t"
-                        + " where t.startedAt >= :since and t.startedAt < :until group by t.direction", Object[].class)
+                        + " where " + window(user) + " group by t.direction", Object[].class), since, until, user)
                 .setParameter("aborted", TransferOutcome.ABORTED)
-                .setParameter("since", since)
-                .setParameter("until", until)
                 .getResultList();
         for (Object[] row : rows) {
             TransferDirection direction = (TransferDirection) row[0];
-            RateStatistics rates = RateStatistics.of(completedRates(direction, since, until));
+            RateStatistics rates = RateStatistics.of(completedRates(direction, since, until, user));
             byDirection.put(direction, new DirectionStats(direction, ((Number) row[1]).longValue(),
                     ((Number) row[2]).longValue(), rates.mean(), rates.median(), rates.p95(),
                     ((Number) row[3]).longValue()));
@@ -99,16 +99,23 @@ public class TransferHistoryBean implements TransferHistory {
         return recorder.live();
     }
 
-    private double[] completedRates(TransferDirection direction, Instant since, Instant until) {
-        return em.createQuery("select t.meanRate from TransferEntity t where t.direction = :direction"
-                        + " and t.outcome = :completed and t.startedAt >= :since and t.startedAt < :until",
-                        Double.class)
+    private double[] completedRates(TransferDirection direction, Instant since, Instant until, String user) {
+        return inWindow(em.createQuery("select t.meanRate from TransferEntity t where t.direction = :direction"
+                        + " and t.outcome = :completed and " + window(user), Double.class), since, until, user)
                 .setParameter("direction", direction)
                 .setParameter("completed", TransferOutcome.COMPLETED)
-                .setParameter("since", since)
-                .setParameter("until", until)
                 .getResultStream()
                 .mapToDouble(Double::doubleValue)
                 .toArray();
+    }
+
+    /** The stats' condition: started in the window and, when a user is given, theirs (no null parameter: PostgreSQL cannot type one). */
+    private static String window(String user) {
+        return "t.startedAt >= :since and t.startedAt < :until" + (user == null ? "" : " and t.user = :user");
+    }
+
+    private static <T> TypedQuery<T> inWindow(TypedQuery<T> query, Instant since, Instant until, String user) {
+        query.setParameter("since", since).setParameter("until", until);
+        return user == null ? query : query.setParameter("user", user);
     }
 }

@@ -21,6 +21,7 @@ public final class ActiveTransfer implements AutoCloseable {
     private final TransferDirection direction;
     private final String path;
     private final String clientAddress;
+    private final String user;
     private final long declaredSize;
     private final Instant startedAt;
     private final long startNanos;
@@ -35,12 +36,13 @@ public final class ActiveTransfer implements AutoCloseable {
     private String uploadId;
 
     ActiveTransfer(TransferRecorder recorder, String id, TransferDirection direction, String path,
-                   String clientAddress, long declaredSize, Instant startedAt, long startNanos) {
+                   String clientAddress, String user, long declaredSize, Instant startedAt, long startNanos) {
         this.recorder = recorder;
         this.id = id;
         this.direction = direction;
         this.path = path;
         this.clientAddress = clientAddress;
+        this.user = user;
         this.declaredSize = declaredSize;
         this.startedAt = startedAt.truncatedTo(ChronoUnit.MICROS);
         this.startNanos = startNanos;
@@ -100,7 +102,7 @@ public final class ActiveTransfer implements AutoCloseable {
         synchronized (sampler) {
             rate = sampler.size() > 0 ? sampler.latestRate() : meanRate(moved, nowNanos - startNanos);
         }
-        return new LiveTransfer(id, direction, path, clientAddress, declaredSize, moved, startedAt, rate);
+        return new LiveTransfer(id, direction, path, clientAddress, user, declaredSize, moved, startedAt, rate);
     }
 
     /** Takes the final sample and returns the whole record; called once, after {@link #close()}. */
@@ -109,7 +111,7 @@ public final class ActiveTransfer implements AutoCloseable {
             sampler.finish(endNanos, endBytes);
             long elapsed = Math.max(0, endNanos - startNanos);
             Instant endedAt = startedAt.plusNanos(elapsed).truncatedTo(ChronoUnit.MICROS);
-            return new FinishedTransfer(id, direction, path, clientAddress, declaredSize, endBytes, startedAt,
+            return new FinishedTransfer(id, direction, path, clientAddress, user, declaredSize, endBytes, startedAt,
                     endedAt, outcome, meanRate(endBytes, elapsed), sampler.peakRate(), sampler.samples(), uploadId);
         }
     }

@@ -17,6 +17,7 @@ public record FinishedTransfer(
         TransferDirection direction,
         String path,
         String clientAddress,
+        String user,
         long declaredSize,
         long bytesMoved,
         Instant startedAt,

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import org.filedock.api.SessionState;
 import org.filedock.api.history.LiveTransfer;
 import org.filedock.api.history.TransferDirection;
 import org.filedock.ejb.history.HistoryConfig;
@@ -63,10 +64,16 @@ public class TransferRecorder {
         return enabled;
     }
 
-    /** A transfer begins: the server has accepted it and is about to move the payload. */
-    public ActiveTransfer start(TransferDirection direction, String path, String clientAddress, long declaredSize) {
+    /** A transfer begins in a session: the server has accepted it and is about to move the payload. */
+    public ActiveTransfer start(TransferDirection direction, String path, SessionState session, long declaredSize) {
+        return start(direction, path, session.clientAddress(), session.user().orElse(null), declaredSize);
+    }
+
+    /** @param user the session's user, {@code null} without accounts */
+    ActiveTransfer start(TransferDirection direction, String path, String clientAddress, String user,
+                         long declaredSize) {
         ActiveTransfer transfer = new ActiveTransfer(this, UUID.randomUUID().toString(), direction, path,
-                clientAddress, declaredSize, wallClock.instant(), nanoClock.getAsLong());
+                clientAddress, user, declaredSize, wallClock.instant(), nanoClock.getAsLong());
         if (enabled) {
             active.put(transfer.id(), transfer);
         }

@@ -10,8 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * Deletes old transfers with their samples, one bounded batch per transaction, so that a large
- * backlog never becomes one huge transaction.
+ * Deletes old transfers with their samples, and old audit entries, one bounded batch per
+ * transaction, so that a large backlog never becomes one huge transaction.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -38,6 +38,34 @@ public class RetentionCleaner {
                 .setMaxResults(batch)
                 .getResultList();
         return delete(ids);
+    }
+
+    /** Deletes up to {@code batch} of the audit entries recorded before {@code cutoff}; returns how many. */
+    public int deleteAuditBefore(Instant cutoff, int batch) {
+        List<Long> ids = em.createQuery("select a.id from AuditEntity a where a.time < :cutoff"
+                        + " order by a.time", Long.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        return deleteAudit(ids);
+    }
+
+    /** Deletes up to {@code batch} of the audit entries beyond the newest {@code keep}; returns how many. */
+    public int deleteAuditBeyondNewest(int keep, int batch) {
+        List<Long> ids = em.createQuery("select a.id from AuditEntity a order by a.time desc, a.id desc", Long.class)
+                .setFirstResult(keep)
+                .setMaxResults(batch)
+                .getResultList();
+        return deleteAudit(ids);
+    }
+
+    private int deleteAudit(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from AuditEntity a where a.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 
     private int delete(List<String> ids) {

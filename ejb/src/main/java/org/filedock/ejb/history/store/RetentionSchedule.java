@@ -19,12 +19,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.filedock.ejb.audit.AuditConfig;
 import org.filedock.ejb.history.HistoryConfig;
 
 /**
  * Applies the retention limits in the background: shortly after the start, then every
  * {@link #INTERVAL}. Transfers older than {@code filedock.history.max-age-days} go, then all but
- * the newest {@code filedock.history.max-transfers}. A malformed setting fails the deployment.
+ * the newest {@code filedock.history.max-transfers}; the audit trail's entries likewise, older than
+ * the same age, then all but the newest {@code filedock.audit.max-entries}. A malformed setting
+ * fails the deployment.
  */
 @Singleton
 @Startup
@@ -35,6 +38,8 @@ public class RetentionSchedule {
     static final Duration FIRST_RUN = Duration.ofSeconds(5);
     static final Duration INTERVAL = Duration.ofMinutes(10);
     private static final int BATCH = 200;
+    // an entry is one small row; a transfer brings up to 2000 samples
+    private static final int AUDIT_BATCH = 1000;
     private static final Logger LOG = Logger.getLogger(RetentionSchedule.class.getName());
 
     @Resource
@@ -44,26 +49,38 @@ public class RetentionSchedule {
     RetentionCleaner cleaner;
 
     private HistoryConfig config;
+    private AuditConfig audit;
 
     @PostConstruct
     void schedule() {
         config = HistoryConfig.fromSystemProperties();
+        audit = AuditConfig.fromSystemProperties();
         timers.createIntervalTimer(FIRST_RUN.toMillis(), INTERVAL.toMillis(),
                 new TimerConfig("filedock history retention", false));
     }
 
     @Timeout
     void apply() {
+        Instant cutoff = Instant.now().minus(Duration.ofDays(config.maxAgeDays()));
+        apply("history", "transfers", config.maxTransfers(),
+                () -> cleaner.deleteStartedBefore(cutoff, BATCH),
+                () -> cleaner.deleteBeyondNewest(config.maxTransfers(), BATCH));
+        apply("audit", "entries", audit.maxEntries(),
+                () -> cleaner.deleteAuditBefore(cutoff, AUDIT_BATCH),
+                () -> cleaner.deleteAuditBeyondNewest(audit.maxEntries(), AUDIT_BATCH));
+    }
+
+    /** Deletes what is too old, then what is beyond the newest {@code keep}, batch by batch; a failure waits for the next run. */
+    private void apply(String trail, String rows, int keep, IntSupplier oldBatch, IntSupplier surplusBatch) {
         try {
-            Instant cutoff = Instant.now().minus(Duration.ofDays(config.maxAgeDays()));
-            int old = repeat(() -> cleaner.deleteStartedBefore(cutoff, BATCH));
-            int surplus = repeat(() -> cleaner.deleteBeyondNewest(config.maxTransfers(), BATCH));
+            int old = repeat(oldBatch);
+            int surplus = repeat(surplusBatch);
             if (old + surplus > 0) {
-                LOG.info("FileDock history retention deleted " + old + " transfers older than "
-                        + config.maxAgeDays() + " days and " + surplus + " beyond the newest " + config.maxTransfers());
+                LOG.info("FileDock " + trail + " retention deleted " + old + " " + rows + " older than "
+                        + config.maxAgeDays() + " days and " + surplus + " beyond the newest " + keep);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "FileDock history retention failed; next try in " + INTERVAL, e);
+            LOG.log(Level.WARNING, "FileDock " + trail + " retention failed; next try in " + INTERVAL, e);
         }
     }
 

@@ -32,6 +32,9 @@ public class TransferEntity {
     @Column(name = "client_address", nullable = false)
     private String clientAddress;
 
+    @Column(name = "user_name")
+    private String user;
+
     @Column(name = "declared_size", nullable = false)
     private long declaredSize;
 
@@ -69,6 +72,7 @@ public class TransferEntity {
         e.direction = t.direction();
         e.path = t.path();
         e.clientAddress = t.clientAddress();
+        e.user = t.user();
         e.declaredSize = t.declaredSize();
         e.bytesMoved = t.bytesMoved();
         e.startedAt = t.startedAt();
@@ -95,6 +99,10 @@ public class TransferEntity {
 
     public String clientAddress() {
         return clientAddress;
+    }
+
+    public String user() {
+        return user;
     }
 
     public long declaredSize() {

@@ -29,7 +29,7 @@ class TransferRecorderTest {
 
     @Test
     void aTransferIsLiveWhileItRunsThenHandedOverWithItsRecord() {
-        ActiveTransfer transfer = recorder.start(TransferDirection.UPLOAD, "/a/b.txt", "127.0.0.1:5000", 3_000);
+        ActiveTransfer transfer = recorder.start(TransferDirection.UPLOAD, "/a/b.txt", "127.0.0.1:5000", "alice", 3_000);
         advance(50, transfer, 500);
         LiveTransfer early = recorder.live().get(0);
         assertEquals(10_000.0, early.currentRate(), 1e-6, "before the first sample: the mean so far");
@@ -40,7 +40,7 @@ class TransferRecorderTest {
         recorder.tick();
         LiveTransfer live = recorder.live().get(0);
         assertEquals(new LiveTransfer(transfer.id(), TransferDirection.UPLOAD, "/a/b.txt", "127.0.0.1:5000",
-                3_000, 3_000, Instant.parse("2026-11-25T21:00:00.123456Z"), 20_000.0), live);
+                "alice", 3_000, 3_000, Instant.parse("2026-11-25T21:00:00.123456Z"), 20_000.0), live);
 
         advance(20, transfer, 0);
         transfer.completed();
@@ -52,6 +52,7 @@ class TransferRecorderTest {
         recorder.tick(); // a tick after the end changes nothing
         FinishedTransfer record = ended.get(0).seal();
         assertEquals(TransferOutcome.COMPLETED, record.outcome());
+        assertEquals("alice", record.user());
         assertEquals(3_000, record.bytesMoved());
         assertEquals(Instant.parse("2026-11-25T21:00:00.343456Z"), record.endedAt());
         assertEquals(3_000 / 0.22, record.meanRate(), 1e-6);
@@ -62,9 +63,9 @@ class TransferRecorderTest {
 
     @Test
     void anUnfinishedTransferEndsAsFailedUnlessToldOtherwise() {
-        ActiveTransfer failed = recorder.start(TransferDirection.DOWNLOAD, "/f", "c", 10);
+        ActiveTransfer failed = recorder.start(TransferDirection.DOWNLOAD, "/f", "c", null, 10);
         failed.close();
-        ActiveTransfer aborted = recorder.start(TransferDirection.DOWNLOAD, "/g", "c", 10);
+        ActiveTransfer aborted = recorder.start(TransferDirection.DOWNLOAD, "/g", "c", null, 10);
         aborted.aborted();
         aborted.close();
         assertEquals(TransferOutcome.FAILED, ended.get(0).seal().outcome());
@@ -75,8 +76,8 @@ class TransferRecorderTest {
     @Test
     void theLiveViewListsNewestFirst() {
         TransferRecorder recorder = new TransferRecorder(nanos::get, Clock.systemUTC(), true, ended::add);
-        ActiveTransfer first = recorder.start(TransferDirection.UPLOAD, "/1", "c", 1);
-        ActiveTransfer second = recorder.start(TransferDirection.UPLOAD, "/2", "c", 1);
+        ActiveTransfer first = recorder.start(TransferDirection.UPLOAD, "/1", "c", null, 1);
+        ActiveTransfer second = recorder.start(TransferDirection.UPLOAD, "/2", "c", null, 1);
         List<LiveTransfer> live = recorder.live();
         assertEquals(2, live.size());
         assertTrue(!live.get(0).startedAt().isBefore(live.get(1).startedAt()));
@@ -87,7 +88,7 @@ class TransferRecorderTest {
     @Test
     void disabledItCountsButNeitherListsNorHandsOver() {
         TransferRecorder off = new TransferRecorder(nanos::get, Clock.systemUTC(), false, ended::add);
-        ActiveTransfer transfer = off.start(TransferDirection.UPLOAD, "/x", "c", 5);
+        ActiveTransfer transfer = off.start(TransferDirection.UPLOAD, "/x", "c", null, 5);
         transfer.bytes().addAndGet(5);
         assertEquals(List.of(), off.live());
         transfer.completed();
