@@ -115,6 +115,11 @@ public final class FileDockCli implements Callable<Integer> {
             description = "run this command (repeatable, run in order) and exit; standard input is not read")
     private List<String> commands;
 
+    @Option(names = "--no-verify",
+            description = "do not prove UPLOAD and DOWNLOAD by SHA-256 (by default every transfer is: the upload "
+                    + "announces the local file's digest, the download compares what it received with the server's HASH)")
+    private boolean noVerify;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "how long to wait to connect and for each reply (default: 30)")
     private int timeoutSeconds;
@@ -148,7 +153,7 @@ public final class FileDockCli implements Callable<Integer> {
     public Integer call() {
         ShellSetup setup = new ShellSetup(settings(), checkedDownloadDirectory(), checkedRateLogDirectory(),
                 startConnection(), knownHosts != null ? knownHosts : env.defaultKnownHostsFile(), pinnedFingerprint(),
-                passwords());
+                passwords(), !noVerify);
         if (commands == null && env.interactive()) {
             return InteractiveMode.run(setup, env);
         }

@@ -12,7 +12,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.filedock.cli.run.CliEnvironment;
@@ -102,17 +104,19 @@ class ScriptModeTest {
     }
 
     @Test
-    void uploadAndDownloadMoveTheExactBytes() throws Exception {
+    void uploadAndDownloadMoveTheExactBytesProvenBySha256() throws Exception {
         byte[] content = "hello, FileDock\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        String sha256 = sha256(content);
         Path local = Files.write(dir.resolve("my file.txt"), content);
         Path downloads = Files.createDirectory(dir.resolve("downloads"));
         AtomicReference<byte[]> uploaded = new AtomicReference<>();
         try (FakeServer server = FakeServer.start(peer -> {
-            peer.greet().answer("UPLOAD \"my file.txt\" " + content.length, "OK@Ready");
+            peer.greet().answer("UPLOAD \"my file.txt\" " + content.length + " sha256=" + sha256, "OK@Ready");
             uploaded.set(peer.readBytes(content.length));
             peer.send("OK@File uploaded");
             peer.answer("DOWNLOAD \"my file.txt\"", "OK@" + content.length).sendBytes(content);
             peer.answer("COMPLETE", "OK@Download complete");
+            peer.answer("HASH \"my file.txt\"", "OK@sha256 " + sha256);
             peer.answer("DISCONNECT", "DISCONNECTED@Goodbye");
         })) {
             String script = "UPLOAD \"" + local + "\"\nDOWNLOAD \"my file.txt\"\n";
@@ -128,9 +132,89 @@ class ScriptModeTest {
         assertEquals(List.of("Welcome to the server (fake)", "File uploaded"), lines.subList(0, 2));
         assertTrue(lines.get(2).matches(SUMMARY), lines.get(2));
         assertTrue(lines.get(2).startsWith("15.6 KiB in "), lines.get(2));
+        assertTrue(lines.get(2).endsWith(", sha256 " + sha256), lines.get(2));
         assertEquals("Download complete", lines.get(3));
         assertTrue(lines.get(4).matches(SUMMARY), lines.get(4));
+        assertTrue(lines.get(4).endsWith(", sha256 " + sha256), lines.get(4));
         assertEquals("Goodbye", lines.get(5));
+    }
+
+    @Test
+    void aDownloadWhoseDigestDiffersFailsAndSavesNothing() throws Exception {
+        byte[] content = "the bytes that arrived\n".getBytes(StandardCharsets.UTF_8);
+        Path downloads = Files.createDirectory(dir.resolve("downloads"));
+        String otherDigest = "ab".repeat(32);
+        try (FakeServer server = FakeServer.start(peer -> {
+            peer.greet().answer("DOWNLOAD a.txt", "OK@" + content.length).sendBytes(content);
+            peer.answer("COMPLETE", "OK@Download complete");
+            peer.answer("HASH a.txt", "OK@sha256 " + otherDigest);
+            peer.answer("PWD", "OK@/");
+            peer.answer("DISCONNECT", "DISCONNECTED@Goodbye");
+        })) {
+            int status = run("DOWNLOAD a.txt\nPWD\n", "-H", server.host(), "--port", Integer.toString(server.port()),
+                    "--download-dir", downloads.toString());
+            server.verify();
+            assertEquals(1, status);
+        }
+        assertEquals("error: sha256 mismatch for a.txt: received " + sha256(content) + ", the server has " + otherDigest
+                + " (damaged in transit, or the file changed on the server meanwhile); nothing saved\n", stderr());
+        assertEquals(List.of("Welcome to the server (fake)", "/", "Goodbye"), stdoutLines());
+        try (var listing = Files.list(downloads)) {
+            assertEquals(List.of(), listing.toList());
+        }
+    }
+
+    @Test
+    void anUploadTheServerFindsCorruptIsAnErrorAndTheSessionGoesOn() throws Exception {
+        byte[] content = "some bytes\n".getBytes(StandardCharsets.UTF_8);
+        Path local = Files.write(dir.resolve("b.txt"), content);
+        try (FakeServer server = FakeServer.start(peer -> {
+            peer.greet().answer("UPLOAD b.txt " + content.length + " sha256=" + sha256(content), "OK@Ready");
+            peer.readBytes(content.length);
+            peer.send("ERR@CORRUPT checksum mismatch");
+            peer.answer("PWD", "OK@/");
+            peer.answer("DISCONNECT", "DISCONNECTED@Goodbye");
+        })) {
+            int status = run("UPLOAD \"" + local + "\"\nPWD\n", hostArgs(server));
+            server.verify();
+            assertEquals(1, status);
+        }
+        assertEquals("error: CORRUPT checksum mismatch\n", stderr());
+        assertEquals(List.of("Welcome to the server (fake)", "/", "Goodbye"), stdoutLines());
+    }
+
+    @Test
+    void noVerifyOnACommandSendsNoDigestAndAsksNoHash() throws Exception {
+        byte[] content = "unproven\n".getBytes(StandardCharsets.UTF_8);
+        Path local = Files.write(dir.resolve("c.txt"), content);
+        Path downloads = Files.createDirectory(dir.resolve("downloads"));
+        try (FakeServer server = FakeServer.start(peer -> {
+            peer.greet().answer("UPLOAD c.txt " + content.length, "OK@Ready");
+            peer.readBytes(content.length);
+            peer.send("OK@File uploaded");
+            peer.answer("DOWNLOAD c.txt", "OK@" + content.length).sendBytes(content);
+            peer.answer("COMPLETE", "OK@Download complete");
+            peer.answer("DISCONNECT", "DISCONNECTED@Goodbye");
+        })) {
+            int status = run("UPLOAD --no-verify \"" + local + "\"\nDOWNLOAD c.txt --no-verify\n", "-H", server.host(),
+                    "--port", Integer.toString(server.port()), "--download-dir", downloads.toString());
+            server.verify();
+            assertEquals(0, status, stderr());
+        }
+        assertArrayEquals(content, Files.readAllBytes(downloads.resolve("c.txt")));
+        List<String> lines = stdoutLines();
+        assertTrue(lines.get(2).endsWith(", not verified"), lines.get(2));
+        assertTrue(lines.get(4).endsWith(", not verified"), lines.get(4));
+    }
+
+    @Test
+    void anUnknownTransferOptionIsRefusedBeforeAnythingIsSent() throws Exception {
+        try (FakeServer server = FakeServer.start(peer -> peer.greet().answer("DISCONNECT", "DISCONNECTED@Goodbye"))) {
+            int status = run("DOWNLOAD --fast a.txt\n", hostArgs(server));
+            server.verify();
+            assertEquals(1, status);
+        }
+        assertEquals("error: unknown option --fast; usage: DOWNLOAD [--no-verify] path\n", stderr());
     }
 
     @Test
@@ -145,7 +229,7 @@ class ScriptModeTest {
             peer.answer("DISCONNECT", "DISCONNECTED@Goodbye");
         })) {
             int status = run("UPLOAD \"" + local + "\"\n", "-H", server.host(), "--port", Integer.toString(server.port()),
-                    "--rate-log", logs.toString());
+                    "--rate-log", logs.toString(), "--no-verify");
             server.verify();
             assertEquals(0, status, stderr());
         }
@@ -164,7 +248,7 @@ class ScriptModeTest {
         assertEquals("File uploaded", lines.get(1));
         String summary = lines.get(2);
         assertTrue(summary.matches(SUMMARY) && summary.startsWith("293.0 KiB in ")
-                && summary.endsWith(" (rate log " + log + ")"), summary);
+                && summary.endsWith(", not verified (rate log " + log + ")"), summary);
     }
 
     @Test
@@ -201,11 +285,15 @@ class ScriptModeTest {
         assertEquals(0, run("", "--help"));
         String help = out.toString(StandardCharsets.UTF_8);
         for (String expected : List.of("--host", "--port", "--download-dir", "--rate-log", "-c",
-                "UPLOAD localpath [remotepath]", "RATELOG [on [dir] | off]",
+                "--no-verify", "UPLOAD [--no-verify] localpath [remotepath]", "RATELOG [on [dir] | off]",
                 "Exit status", "like sh without")) {
             assertTrue(help.replace('\n', ' ').replaceAll(" +", " ").contains(expected), expected);
         }
         assertFalse(help.contains("\u001b["));
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     private int run(String stdin, String... args) {

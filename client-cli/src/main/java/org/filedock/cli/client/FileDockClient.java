@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.filedock.cli.tls.ServerTrust;
 import org.filedock.protocol.DirEntry;
 import org.filedock.protocol.ErrorCode;
@@ -114,10 +116,24 @@ public final class FileDockClient implements Closeable {
         }
     }
 
+    /** An upload without verification; see {@link #upload(Path, String, Verification, TransferListener)}. */
     public String upload(Path localFile, String remotePath, TransferListener listener) throws IOException {
+        return upload(localFile, remotePath, Verification.UNVERIFIED, listener).reply();
+    }
+
+    /**
+     * Uploads {@code localFile}. Verified, the local file is hashed first (the digest must be in
+     * the request line, before the bytes) and the server refuses a mismatch with
+     * {@code ERR@CORRUPT}, a {@link ServerErrorException} that keeps the session.
+     */
+    public Transferred upload(Path localFile, String remotePath, Verification verification, TransferListener listener)
+            throws IOException {
         try (UploadSource source = UploadSource.open(localFile)) {
-            byte[] request = Connection.encode(Request.of("UPLOAD", remotePath, Long.toString(source.size())));
-            return exchange(() -> {
+            String sha256 = verification == Verification.VERIFIED ? localDigest(source, localFile) : null;
+            Request line = sha256 == null ? Request.of("UPLOAD", remotePath, Long.toString(source.size()))
+                    : Request.of("UPLOAD", remotePath, Long.toString(source.size()), "sha256=" + sha256);
+            byte[] request = Connection.encode(line);
+            String reply = exchange(() -> {
                 String ready = call(request);
                 if (!ready.startsWith(READY)) {
                     throw new ProtocolException("expected OK@" + READY + ", got OK@" + ready);
@@ -129,30 +145,63 @@ public final class FileDockClient implements Closeable {
                 }
                 return requireOk(connection.receive());
             });
+            return new Transferred(reply, sha256);
         }
     }
 
-    /** Downloads into a temporary file beside {@code target}, which becomes the target only when complete. */
+    /** A download without verification; see {@link #download(String, Path, Verification, TransferListener)}. */
     public String download(String remotePath, Path target, TransferListener listener) throws IOException {
+        return download(remotePath, target, Verification.UNVERIFIED, listener).reply();
+    }
+
+    /**
+     * Downloads into a temporary file beside {@code target}, which becomes the target only when
+     * complete and, verified, when the SHA-256 of the bytes received (hashed as they arrive)
+     * equals the server's {@code HASH}, asked after {@code COMPLETE}. A mismatch is a
+     * {@link DigestMismatchException}: nothing is saved, the session stays usable.
+     */
+    public Transferred download(String remotePath, Path target, Verification verification, TransferListener listener)
+            throws IOException {
         byte[] request = Connection.encode(Request.of("DOWNLOAD", remotePath));
         byte[] complete = Connection.encode(Request.of("COMPLETE"));
+        byte[] hash = Connection.encode(Request.of("HASH", remotePath));
+        MessageDigest digest = verification == Verification.VERIFIED ? Sha256.newDigest() : null;
         try (PartialDownload partial = PartialDownload.create(target)) {
             return exchange(() -> {
                 long size = parseCount(call(request));
-                PayloadStreams.receive(connection, partial.output(), size, listener);
-                LocalFileException saveFailure = null;
+                PayloadStreams.receive(connection, partial.output(), size, digest, listener);
+                String done = call(complete);
+                String sha256 = null;
+                if (digest != null) {
+                    sha256 = Sha256.hex(digest);
+                    String expected = parseSha256(call(hash));
+                    if (!expected.equals(sha256)) {
+                        throw new DigestMismatchException(remotePath, sha256, expected);
+                    }
+                }
                 try {
                     partial.commit();
                 } catch (IOException e) {
-                    saveFailure = new LocalFileException("cannot save " + target + ": " + e.getMessage(), e);
+                    throw new LocalFileException("cannot save " + target + ": " + e.getMessage(), e);
                 }
-                String done = call(complete);
-                if (saveFailure != null) {
-                    throw saveFailure;
-                }
-                return done;
+                return new Transferred(done, sha256);
             });
         }
+    }
+
+    private static String localDigest(UploadSource source, Path localFile) throws LocalFileException {
+        try {
+            return Sha256.of(source.input(), source.size());
+        } catch (IOException e) {
+            throw new LocalFileException("cannot read " + localFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String parseSha256(String text) throws ProtocolException {
+        if (!text.matches("sha256 [0-9a-fA-F]{64}")) {
+            throw new ProtocolException("expected OK@sha256 <hex>, got OK@" + text);
+        }
+        return text.substring("sha256 ".length()).toLowerCase(Locale.ROOT);
     }
 
     public String delete(String path) throws IOException {
@@ -249,7 +298,7 @@ public final class FileDockClient implements Closeable {
         try {
             failIfServerHungUp();
             return steps.run();
-        } catch (ServerErrorException | LocalFileException e) {
+        } catch (ServerErrorException | LocalFileException | DigestMismatchException e) {
             throw e;
         } catch (SocketTimeoutException e) {
             close();

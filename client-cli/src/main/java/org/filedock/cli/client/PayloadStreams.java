@@ -3,6 +3,7 @@ package org.filedock.cli.client;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
 
 /** Moves exactly the announced number of payload bytes between a local file and the connection. */
 final class PayloadStreams {
@@ -36,7 +37,9 @@ final class PayloadStreams {
         }
     }
 
-    static void receive(Connection connection, FileChannel file, long size, TransferListener listener) throws IOException {
+    /** Hashes into {@code digest} (unless {@code null}) from the same buffers: the file is not read again. */
+    static void receive(Connection connection, FileChannel file, long size, MessageDigest digest, TransferListener listener)
+            throws IOException {
         listener.started(size);
         boolean completed = false;
         try {
@@ -50,6 +53,9 @@ final class PayloadStreams {
                             + (size - received) + " bytes before the end of the file");
                 }
                 buffer.flip();
+                if (digest != null) {
+                    digest.update(buffer.duplicate());
+                }
                 while (buffer.hasRemaining()) {
                     file.write(buffer);
                 }

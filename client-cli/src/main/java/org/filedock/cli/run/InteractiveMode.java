@@ -45,9 +45,8 @@ public final class InteractiveMode {
         CommandRegistry registry = StandardCommands.registry();
         LineReader reader = InteractiveShell.newReader(terminal, registry, env.historyFile());
         TerminalQuestions questions = new TerminalQuestions(reader);
-        Session session = new Session(new StreamOutput(env.out(), env.err()),
-                new ProgressBarDisplay(env.err(), terminal::getWidth, unicode),
-                setup.settings(), setup.downloadDirectory(), setup.rateLog(), setup.access(questions, questions));
+        Session session = setup.session(new StreamOutput(env.out(), env.err()),
+                new ProgressBarDisplay(env.err(), terminal::getWidth, unicode), questions, questions);
         CommandInterpreter interpreter = new CommandInterpreter(registry, session);
         setup.runStart(interpreter);
         new InteractiveShell(reader, interpreter, session).run();

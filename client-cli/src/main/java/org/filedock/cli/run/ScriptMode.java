@@ -26,9 +26,8 @@ public final class ScriptMode {
 
     /** @return {@link #SUCCESS} when every command succeeded, else {@link #SOME_COMMAND_FAILED} */
     public static int run(ShellSetup setup, CliEnvironment env, Iterator<String> lines) {
-        Session session = new Session(new StreamOutput(env.out(), env.err()), new PlainProgressDisplay(env.err()),
-                setup.settings(), setup.downloadDirectory(), setup.rateLog(),
-                setup.access(TrustQuestion.NOBODY, PasswordSource.NONE));
+        Session session = setup.session(new StreamOutput(env.out(), env.err()), new PlainProgressDisplay(env.err()),
+                TrustQuestion.NOBODY, PasswordSource.NONE);
         CommandInterpreter interpreter = new CommandInterpreter(StandardCommands.registry(), session);
         boolean allSucceeded = setup.runStart(interpreter);
         try {

@@ -7,6 +7,9 @@ import org.filedock.cli.login.PasswordSource;
 import org.filedock.cli.shell.Access;
 import org.filedock.cli.shell.CommandInterpreter;
 import org.filedock.cli.shell.RateLogSwitch;
+import org.filedock.cli.shell.Session;
+import org.filedock.cli.shell.ShellOutput;
+import org.filedock.cli.progress.TransferDisplay;
 import org.filedock.cli.tls.Fingerprint;
 import org.filedock.cli.tls.KnownHosts;
 import org.filedock.cli.tls.ServerTrust;
@@ -18,9 +21,18 @@ import org.filedock.cli.tls.TrustQuestion;
  * @param start     the connection to open first, or {@code null}
  * @param pinned    the fingerprint from {@code --trust-fingerprint}, or {@code null}
  * @param passwords {@code --password-file} or {@code FILEDOCK_PASSWORD}, or {@link PasswordSource#NONE}
+ * @param verify    false for the global {@code --no-verify}: UPLOAD and DOWNLOAD skip the SHA-256 proof
  */
 public record ShellSetup(ConnectionSettings settings, Path downloadDirectory, Path rateLogDirectory,
-                         StartConnection start, Path knownHostsFile, Fingerprint pinned, PasswordSource passwords) {
+                         StartConnection start, Path knownHostsFile, Fingerprint pinned, PasswordSource passwords,
+                         boolean verify) {
+
+    /** A session for these options, writing to {@code output}, showing transfers on {@code transfers}. */
+    public Session session(ShellOutput output, TransferDisplay transfers, TrustQuestion question, PasswordSource prompt) {
+        Session session = new Session(output, transfers, settings, downloadDirectory, rateLog(), access(question, prompt));
+        session.verifyTransfers(verify);
+        return session;
+    }
 
     /** Off unless {@code --rate-log} was given; {@code RATELOG on} without a directory uses that one, or the current one. */
     public RateLogSwitch rateLog() {

@@ -22,6 +22,7 @@ public final class Session {
     private String host;
     private int port;
     private boolean exitRequested;
+    private boolean verifyTransfers = true;
 
     /**
      * A session whose rate log is off (and written to the current directory when turned on
@@ -63,6 +64,16 @@ public final class Session {
 
     public Access access() {
         return access;
+    }
+
+    /** Whether UPLOAD and DOWNLOAD prove their bytes by SHA-256 unless told {@code --no-verify} (the default). */
+    public boolean verifyTransfers() {
+        return verifyTransfers;
+    }
+
+    /** Off for the global {@code --no-verify}. */
+    public void verifyTransfers(boolean verify) {
+        verifyTransfers = verify;
     }
 
     /** False as soon as the server has gone, even before any command notices. */

@@ -2,6 +2,7 @@ package org.filedock.cli.shell;
 
 import java.util.Optional;
 import org.filedock.cli.client.TransferListener;
+import org.filedock.cli.client.Transferred;
 import org.filedock.cli.rate.RateLogRecorder;
 import org.filedock.cli.rate.TransferDirection;
 import org.filedock.cli.rate.TransferMeter;
@@ -39,13 +40,15 @@ public final class TrackedTransfer {
     }
 
     /**
-     * After a completed transfer: prints the summary line.
+     * After a completed transfer: prints the summary line, with the whole SHA-256 both sides
+     * agreed on when it was verified (whole, so that it can be compared with {@code sha256sum}).
      *
      * @throws CommandException when the rate log that was asked for could not be written
      */
-    public void report() throws CommandException {
+    public void report(Transferred transferred) throws CommandException {
+        String verified = transferred.verifiedSha256().map(hex -> ", sha256 " + hex).orElse(", not verified");
         String logged = rateLog.flatMap(RateLogRecorder::file).map(file -> " (rate log " + file + ")").orElse("");
-        session.output().message(meter.summary() + logged);
+        session.output().message(meter.summary() + verified + logged);
         if (rateLog.isPresent() && rateLog.get().failure().isPresent()) {
             Exception e = rateLog.get().failure().get();
             throw new CommandException("cannot write the rate log in " + rateLog.get().directory() + " ("

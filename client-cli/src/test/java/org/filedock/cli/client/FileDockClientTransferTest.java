@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.filedock.cli.client.TransferFixtures.connect;
+import static org.filedock.cli.client.TransferFixtures.filesIn;
+import static org.filedock.cli.client.TransferFixtures.randomBytes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,16 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.filedock.cli.testing.FakeServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileDockClientTransferTest {
-
-    private static final ConnectionSettings QUICK = new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(5));
 
     @TempDir
     Path dir;
@@ -142,26 +141,10 @@ class FileDockClientTransferTest {
         assertEquals(List.of(target), filesIn(dir));
     }
 
-    private static FileDockClient connect(FakeServer server) throws IOException {
-        return FileDockClient.connect(server.host(), server.port(), QUICK);
-    }
-
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        new Random(count).nextBytes(bytes);
-        return bytes;
-    }
-
     private static byte[] concat(byte[] first, byte[] second) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(first);
         out.write(second);
         return out.toByteArray();
-    }
-
-    private static List<Path> filesIn(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.sorted().toList();
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import org.filedock.cli.client.Transferred;
 import org.filedock.cli.rate.TransferDirection;
 import org.filedock.cli.shell.CommandException;
 import org.filedock.cli.shell.CommandSpec;
@@ -11,11 +12,11 @@ import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.ShellCommand;
 import org.filedock.cli.shell.TrackedTransfer;
 
-/** {@code DOWNLOAD path}: saved under its last name segment in the download directory, replacing a file of that name. */
+/** {@code DOWNLOAD [--no-verify] path}: saved under its last name segment in the download directory, replacing a file of that name. */
 public final class DownloadCommand implements ShellCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.server("DOWNLOAD", "path",
-            "download a file into the download folder", 1, 1);
+    private static final CommandSpec SPEC = CommandSpec.server("DOWNLOAD", "[--no-verify] path",
+            "download a file into the download folder, proven by SHA-256 unless --no-verify", 1, 2);
 
     @Override
     public CommandSpec spec() {
@@ -24,13 +25,14 @@ public final class DownloadCommand implements ShellCommand {
 
     @Override
     public void run(Session session, List<String> args) throws CommandException, IOException {
-        String remote = args.get(0);
+        TransferOptions options = TransferOptions.parse(session, args, 1, 1, SPEC.usage());
+        String remote = options.paths().get(0);
         String name = localName(remote);
         Path target = session.downloadDirectory().resolve(name);
         TrackedTransfer transfer = TrackedTransfer.begin(session, TransferDirection.DOWNLOAD, name, "download " + remote);
-        String reply = session.client().download(remote, target, transfer.listener());
-        session.output().message(reply);
-        transfer.report();
+        Transferred done = session.client().download(remote, target, options.verification(), transfer.listener());
+        session.output().message(done.reply());
+        transfer.report(done);
     }
 
     /** The last segment of the remote path; a name that would leave the download directory is refused. */

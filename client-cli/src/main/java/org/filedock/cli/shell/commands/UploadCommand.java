@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import org.filedock.cli.client.Transferred;
 import org.filedock.cli.rate.TransferDirection;
 import org.filedock.cli.shell.CommandException;
 import org.filedock.cli.shell.CommandSpec;
@@ -11,11 +12,11 @@ import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.ShellCommand;
 import org.filedock.cli.shell.TrackedTransfer;
 
-/** {@code UPLOAD localpath [remotepath]}: the remote name defaults to the local file's name. */
+/** {@code UPLOAD [--no-verify] localpath [remotepath]}: the remote name defaults to the local file's name. */
 public final class UploadCommand implements ShellCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.server("UPLOAD", "localpath [remotepath]",
-            "upload a file (default remote name: its own)", 1, 2);
+    private static final CommandSpec SPEC = CommandSpec.server("UPLOAD", "[--no-verify] localpath [remotepath]",
+            "upload a file (default remote name: its own), proven by SHA-256 unless --no-verify", 1, 3);
 
     @Override
     public CommandSpec spec() {
@@ -23,7 +24,9 @@ public final class UploadCommand implements ShellCommand {
     }
 
     @Override
-    public void run(Session session, List<String> args) throws CommandException, IOException {
+    public void run(Session session, List<String> arguments) throws CommandException, IOException {
+        TransferOptions options = TransferOptions.parse(session, arguments, 1, 2, SPEC.usage());
+        List<String> args = options.paths();
         Path local = localPath(args.get(0));
         Path fileName = local.getFileName();
         if (args.size() < 2 && fileName == null) {
@@ -32,9 +35,9 @@ public final class UploadCommand implements ShellCommand {
         String remote = args.size() > 1 ? args.get(1) : fileName.toString();
         TrackedTransfer transfer = TrackedTransfer.begin(session, TransferDirection.UPLOAD, lastSegment(remote),
                 "upload " + remote);
-        String reply = session.client().upload(local, remote, transfer.listener());
-        session.output().message(reply);
-        transfer.report();
+        Transferred done = session.client().upload(local, remote, options.verification(), transfer.listener());
+        session.output().message(done.reply());
+        transfer.report(done);
     }
 
     private static String lastSegment(String remote) {
