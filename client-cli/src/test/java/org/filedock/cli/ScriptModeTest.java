@@ -208,13 +208,34 @@ class ScriptModeTest {
     }
 
     @Test
+    void resumeOnACommandAsksForTheServersOffsetAndSaysWhereItWentOn() throws Exception {
+        byte[] content = "resumable\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+        Path local = Files.write(dir.resolve("r.txt"), content);
+        AtomicReference<byte[]> uploaded = new AtomicReference<>();
+        try (FakeServer server = FakeServer.start(peer -> {
+            peer.greet().answer("UPLOAD r.txt " + content.length + " resume sha256=" + sha256(content), "OK@Ready 600");
+            uploaded.set(peer.readBytes(content.length - 600));
+            peer.send("OK@File uploaded");
+            peer.answer("DISCONNECT", "DISCONNECTED@Goodbye");
+        })) {
+            int status = run("UPLOAD --resume \"" + local + "\"\n", hostArgs(server));
+            server.verify();
+            assertEquals(0, status, stderr());
+        }
+        assertEquals(content.length - 600, uploaded.get().length);
+        String summary = stdoutLines().get(2);
+        assertTrue(summary.matches(SUMMARY) && summary.startsWith("400 B in ")
+                && summary.endsWith(", resumed at byte 600, sha256 " + sha256(content)), summary);
+    }
+
+    @Test
     void anUnknownTransferOptionIsRefusedBeforeAnythingIsSent() throws Exception {
         try (FakeServer server = FakeServer.start(peer -> peer.greet().answer("DISCONNECT", "DISCONNECTED@Goodbye"))) {
             int status = run("DOWNLOAD --fast a.txt\n", hostArgs(server));
             server.verify();
             assertEquals(1, status);
         }
-        assertEquals("error: unknown option --fast; usage: DOWNLOAD [--no-verify] path\n", stderr());
+        assertEquals("error: unknown option --fast; usage: DOWNLOAD [--no-verify] [--resume] path\n", stderr());
     }
 
     @Test
@@ -285,7 +306,7 @@ class ScriptModeTest {
         assertEquals(0, run("", "--help"));
         String help = out.toString(StandardCharsets.UTF_8);
         for (String expected : List.of("--host", "--port", "--download-dir", "--rate-log", "-c",
-                "--no-verify", "UPLOAD [--no-verify] localpath [remotepath]", "RATELOG [on [dir] | off]",
+                "--no-verify", "UPLOAD [--no-verify] [--resume] localpath [remotepath]", "RATELOG [on [dir] | off]",
                 "Exit status", "like sh without")) {
             assertTrue(help.replace('\n', ' ').replaceAll(" +", " ").contains(expected), expected);
         }

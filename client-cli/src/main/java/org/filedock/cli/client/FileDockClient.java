@@ -116,59 +116,86 @@ public final class FileDockClient implements Closeable {
         }
     }
 
-    /** An upload without verification; see {@link #upload(Path, String, Verification, TransferListener)}. */
+    /** An upload without verification; see {@link #upload(Path, String, Verification, boolean, TransferListener)}. */
     public String upload(Path localFile, String remotePath, TransferListener listener) throws IOException {
-        return upload(localFile, remotePath, Verification.UNVERIFIED, listener).reply();
+        return upload(localFile, remotePath, Verification.UNVERIFIED, false, listener).reply();
+    }
+
+    /** An upload that starts at the first byte; see {@link #upload(Path, String, Verification, boolean, TransferListener)}. */
+    public Transferred upload(Path localFile, String remotePath, Verification verification, TransferListener listener)
+            throws IOException {
+        return upload(localFile, remotePath, verification, false, listener);
     }
 
     /**
      * Uploads {@code localFile}. Verified, the local file is hashed first (the digest must be in
      * the request line, before the bytes) and the server refuses a mismatch with
-     * {@code ERR@CORRUPT}, a {@link ServerErrorException} that keeps the session.
+     * {@code ERR@CORRUPT}, a {@link ServerErrorException} that keeps the session. With
+     * {@code resume} the upload is resumable ({@code UPLOAD ... resume}): the server keeps what
+     * arrived if it breaks off, and answers with the offset to go on from, from which the local
+     * file is sent; the listener sees only the bytes sent now.
      */
-    public Transferred upload(Path localFile, String remotePath, Verification verification, TransferListener listener)
-            throws IOException {
+    public Transferred upload(Path localFile, String remotePath, Verification verification, boolean resume,
+                              TransferListener listener) throws IOException {
         try (UploadSource source = UploadSource.open(localFile)) {
             String sha256 = verification == Verification.VERIFIED ? localDigest(source, localFile) : null;
-            Request line = sha256 == null ? Request.of("UPLOAD", remotePath, Long.toString(source.size()))
-                    : Request.of("UPLOAD", remotePath, Long.toString(source.size()), "sha256=" + sha256);
-            byte[] request = Connection.encode(line);
+            List<String> words = new ArrayList<>(List.of(remotePath, Long.toString(source.size())));
+            if (resume) {
+                words.add("resume");
+            }
+            if (sha256 != null) {
+                words.add("sha256=" + sha256);
+            }
+            byte[] request = Connection.encode(Request.of("UPLOAD", words.toArray(String[]::new)));
+            long[] offset = {0};
             String reply = exchange(() -> {
-                String ready = call(request);
-                if (!ready.startsWith(READY)) {
-                    throw new ProtocolException("expected OK@" + READY + ", got OK@" + ready);
-                }
+                offset[0] = readyOffset(call(request), resume, source.size());
+                source.input().position(offset[0]);
                 try {
-                    PayloadStreams.send(source.input(), connection, source.size(), listener);
+                    PayloadStreams.send(source.input(), connection, source.size() - offset[0], listener);
                 } catch (SocketException e) {
                     throw serverReasonFor(e);
                 }
                 return requireOk(connection.receive());
             });
-            return new Transferred(reply, sha256);
+            return new Transferred(reply, sha256, offset[0]);
         }
     }
 
-    /** A download without verification; see {@link #download(String, Path, Verification, TransferListener)}. */
+    /** A download without verification; see {@link #download(String, Path, Verification, boolean, TransferListener)}. */
     public String download(String remotePath, Path target, TransferListener listener) throws IOException {
-        return download(remotePath, target, Verification.UNVERIFIED, listener).reply();
+        return download(remotePath, target, Verification.UNVERIFIED, false, listener).reply();
+    }
+
+    /** A download that starts afresh; see {@link #download(String, Path, Verification, boolean, TransferListener)}. */
+    public Transferred download(String remotePath, Path target, Verification verification, TransferListener listener)
+            throws IOException {
+        return download(remotePath, target, verification, false, listener);
     }
 
     /**
      * Downloads into a temporary file beside {@code target}, which becomes the target only when
      * complete and, verified, when the SHA-256 of the bytes received (hashed as they arrive)
      * equals the server's {@code HASH}, asked after {@code COMPLETE}. A mismatch is a
-     * {@link DigestMismatchException}: nothing is saved, the session stays usable.
+     * {@link DigestMismatchException}: nothing is saved, the session stays usable. With
+     * {@code resume} the temporary file is kept when the download fails, and a later resumed
+     * download of the same target goes on from its end ({@code DOWNLOAD <path> <offset>}); its
+     * held bytes are read back once to verify the whole file. A mismatch deletes it.
      */
-    public Transferred download(String remotePath, Path target, Verification verification, TransferListener listener)
-            throws IOException {
-        byte[] request = Connection.encode(Request.of("DOWNLOAD", remotePath));
+    public Transferred download(String remotePath, Path target, Verification verification, boolean resume,
+                                TransferListener listener) throws IOException {
         byte[] complete = Connection.encode(Request.of("COMPLETE"));
         byte[] hash = Connection.encode(Request.of("HASH", remotePath));
         MessageDigest digest = verification == Verification.VERIFIED ? Sha256.newDigest() : null;
-        try (PartialDownload partial = PartialDownload.create(target)) {
+        try (PartialDownload partial = resume ? PartialDownload.resumable(target) : PartialDownload.create(target)) {
+            long offset = partial.held();
+            byte[] request = Connection.encode(offset == 0 ? Request.of("DOWNLOAD", remotePath)
+                    : Request.of("DOWNLOAD", remotePath, Long.toString(offset)));
+            if (digest != null) {
+                partial.hashHeld(digest);
+            }
             return exchange(() -> {
-                long size = parseCount(call(request));
+                long size = parseCount(callResumed(request, offset, partial));
                 PayloadStreams.receive(connection, partial.output(), size, digest, listener);
                 String done = call(complete);
                 String sha256 = null;
@@ -176,6 +203,7 @@ public final class FileDockClient implements Closeable {
                     sha256 = Sha256.hex(digest);
                     String expected = parseSha256(call(hash));
                     if (!expected.equals(sha256)) {
+                        partial.discard();
                         throw new DigestMismatchException(remotePath, sha256, expected);
                     }
                 }
@@ -184,9 +212,42 @@ public final class FileDockClient implements Closeable {
                 } catch (IOException e) {
                     throw new LocalFileException("cannot save " + target + ": " + e.getMessage(), e);
                 }
-                return new Transferred(done, sha256);
+                return new Transferred(done, sha256, offset);
             });
         }
+    }
+
+    /** A partial longer than the server's file is of no use: dropped, so that the next try starts afresh. */
+    private String callResumed(byte[] request, long offset, PartialDownload partial) throws IOException {
+        try {
+            return call(request);
+        } catch (ServerErrorException e) {
+            if (offset > 0 && e.errorCode() == ErrorCode.BAD_REQUEST) {
+                partial.discard();
+            }
+            throw e;
+        }
+    }
+
+    private static long readyOffset(String ready, boolean resume, long size) throws ProtocolException {
+        if (!resume) {
+            if (!ready.startsWith(READY)) {
+                throw new ProtocolException("expected OK@" + READY + ", got OK@" + ready);
+            }
+            return 0;
+        }
+        String prefix = READY + " ";
+        if (ready.startsWith(prefix)) {
+            try {
+                long offset = Numbers.parseCount(ready.substring(prefix.length()));
+                if (offset <= size) {
+                    return offset;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new ProtocolException("expected OK@" + READY + " <offset up to " + size + ">, got OK@" + ready);
     }
 
     private static String localDigest(UploadSource source, Path localFile) throws LocalFileException {

@@ -30,6 +30,13 @@ final class Sha256 {
     /** Hashes the first {@code size} bytes of {@code file} from its start, then sets its position back to 0. */
     static String of(FileChannel file, long size) throws IOException {
         MessageDigest digest = newDigest();
+        update(digest, file, size);
+        file.position(0);
+        return hex(digest);
+    }
+
+    /** Adds the first {@code size} bytes of {@code file} to {@code digest}, without moving the file's position. */
+    static void update(MessageDigest digest, FileChannel file, long size) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(BUFFER_SIZE, size)));
         long position = 0;
         while (position < size) {
@@ -42,7 +49,5 @@ final class Sha256 {
             digest.update(buffer);
             position += n;
         }
-        file.position(0);
-        return hex(digest);
     }
 }

@@ -47,8 +47,9 @@ public final class TrackedTransfer {
      */
     public void report(Transferred transferred) throws CommandException {
         String verified = transferred.verifiedSha256().map(hex -> ", sha256 " + hex).orElse(", not verified");
+        String resumed = transferred.resumedFrom() > 0 ? ", resumed at byte " + transferred.resumedFrom() : "";
         String logged = rateLog.flatMap(RateLogRecorder::file).map(file -> " (rate log " + file + ")").orElse("");
-        session.output().message(meter.summary() + verified + logged);
+        session.output().message(meter.summary() + resumed + verified + logged);
         if (rateLog.isPresent() && rateLog.get().failure().isPresent()) {
             Exception e = rateLog.get().failure().get();
             throw new CommandException("cannot write the rate log in " + rateLog.get().directory() + " ("

@@ -34,7 +34,7 @@ class VerifiedTransferTest {
             peer.send("OK@File uploaded");
         }); FileDockClient client = connect(server)) {
             Transferred done = client.upload(local, "big.bin", Verification.VERIFIED, TransferListener.NONE);
-            assertEquals(new Transferred("File uploaded", sha256(content)), done);
+            assertEquals(new Transferred("File uploaded", sha256(content), 0), done);
             server.verify();
         }
         assertArrayEquals(content, received.get());
@@ -67,7 +67,7 @@ class VerifiedTransferTest {
             peer.answer("COMPLETE", "OK@Download complete").answer("HASH d.bin", "OK@sha256 " + sha256(content));
         }); FileDockClient client = connect(server)) {
             Transferred done = client.download("d.bin", target, Verification.VERIFIED, TransferListener.NONE);
-            assertEquals(new Transferred("Download complete", sha256(content)), done);
+            assertEquals(new Transferred("Download complete", sha256(content), 0), done);
             server.verify();
         }
         assertArrayEquals(content, Files.readAllBytes(target));
@@ -121,7 +121,7 @@ class VerifiedTransferTest {
             peer.answer("COMPLETE", "OK@Download complete").answer("PWD", "OK@/");
         }); FileDockClient client = connect(server)) {
             Transferred done = client.download("u.bin", target, Verification.UNVERIFIED, TransferListener.NONE);
-            assertEquals(new Transferred("Download complete", null), done);
+            assertEquals(new Transferred("Download complete", null, 0), done);
             assertEquals("/", client.pwd());
             server.verify();
         }

@@ -12,11 +12,12 @@ import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.ShellCommand;
 import org.filedock.cli.shell.TrackedTransfer;
 
-/** {@code DOWNLOAD [--no-verify] path}: saved under its last name segment in the download directory, replacing a file of that name. */
+/** {@code DOWNLOAD [--no-verify] [--resume] path}: saved under its last name segment in the download directory, replacing a file of that name. */
 public final class DownloadCommand implements ShellCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.server("DOWNLOAD", "[--no-verify] path",
-            "download a file into the download folder, proven by SHA-256 unless --no-verify", 1, 2);
+    private static final CommandSpec SPEC = CommandSpec.server("DOWNLOAD", "[--no-verify] [--resume] path",
+            "download a file into the download folder, proven by SHA-256"
+                    + " unless --no-verify; --resume goes on where an earlier --resume broke off", 1, 3);
 
     @Override
     public CommandSpec spec() {
@@ -30,7 +31,8 @@ public final class DownloadCommand implements ShellCommand {
         String name = localName(remote);
         Path target = session.downloadDirectory().resolve(name);
         TrackedTransfer transfer = TrackedTransfer.begin(session, TransferDirection.DOWNLOAD, name, "download " + remote);
-        Transferred done = session.client().download(remote, target, options.verification(), transfer.listener());
+        Transferred done = session.client().download(remote, target, options.verification(),
+                options.resume(), transfer.listener());
         session.output().message(done.reply());
         transfer.report(done);
     }

@@ -7,23 +7,27 @@ import org.filedock.cli.shell.CommandException;
 import org.filedock.cli.shell.Session;
 
 /**
- * The options UPLOAD and DOWNLOAD take before or among their paths: {@code --no-verify}. A
- * file whose name is an option is written {@code ./--no-verify}.
+ * The options UPLOAD and DOWNLOAD take before or among their paths: {@code --no-verify} and
+ * {@code --resume}. A file whose name is an option is written {@code ./--no-verify}.
  *
  * @param paths the arguments that are not options, in order
  */
-record TransferOptions(List<String> paths, Verification verification) {
+record TransferOptions(List<String> paths, Verification verification, boolean resume) {
 
     static final String NO_VERIFY = "--no-verify";
+    static final String RESUME = "--resume";
 
     /** @throws CommandException for another word starting with {@code --}, or the wrong number of paths */
     static TransferOptions parse(Session session, List<String> args, int minPaths, int maxPaths, String usage)
             throws CommandException {
         boolean verify = session.verifyTransfers();
+        boolean resume = false;
         List<String> paths = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals(NO_VERIFY)) {
                 verify = false;
+            } else if (arg.equals(RESUME)) {
+                resume = true;
             } else if (arg.startsWith("--")) {
                 throw new CommandException("unknown option " + arg + "; usage: " + usage);
             } else {
@@ -33,6 +37,7 @@ record TransferOptions(List<String> paths, Verification verification) {
         if (paths.size() < minPaths || paths.size() > maxPaths) {
             throw new CommandException("usage: " + usage);
         }
-        return new TransferOptions(List.copyOf(paths), verify ? Verification.VERIFIED : Verification.UNVERIFIED);
+        return new TransferOptions(List.copyOf(paths), verify ? Verification.VERIFIED : Verification.UNVERIFIED,
+                resume);
     }
 }

@@ -12,11 +12,12 @@ import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.ShellCommand;
 import org.filedock.cli.shell.TrackedTransfer;
 
-/** {@code UPLOAD [--no-verify] localpath [remotepath]}: the remote name defaults to the local file's name. */
+/** {@code UPLOAD [--no-verify] [--resume] localpath [remotepath]}: the remote name defaults to the local file's name. */
 public final class UploadCommand implements ShellCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.server("UPLOAD", "[--no-verify] localpath [remotepath]",
-            "upload a file (default remote name: its own), proven by SHA-256 unless --no-verify", 1, 3);
+    private static final CommandSpec SPEC = CommandSpec.server("UPLOAD", "[--no-verify] [--resume] localpath [remotepath]",
+            "upload a file (default remote name: its own), proven by SHA-256"
+                    + " unless --no-verify; --resume goes on where an earlier --resume broke off", 1, 4);
 
     @Override
     public CommandSpec spec() {
@@ -35,7 +36,8 @@ public final class UploadCommand implements ShellCommand {
         String remote = args.size() > 1 ? args.get(1) : fileName.toString();
         TrackedTransfer transfer = TrackedTransfer.begin(session, TransferDirection.UPLOAD, lastSegment(remote),
                 "upload " + remote);
-        Transferred done = session.client().upload(local, remote, options.verification(), transfer.listener());
+        Transferred done = session.client().upload(local, remote, options.verification(), options.resume(),
+                transfer.listener());
         session.output().message(done.reply());
         transfer.report(done);
     }
