@@ -120,6 +120,11 @@ public final class FileDockCli implements Callable<Integer> {
                     + "announces the local file's digest, the download compares what it received with the server's HASH)")
     private boolean noVerify;
 
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
+            description = "take a --resume transfer up again after its connection dropped at most N times, "
+                    + "waiting 1, 2, 4 ... s (default: 3; 0: never)")
+    private int retries;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "how long to wait to connect and for each reply (default: 30)")
     private int timeoutSeconds;
@@ -153,11 +158,18 @@ public final class FileDockCli implements Callable<Integer> {
     public Integer call() {
         ShellSetup setup = new ShellSetup(settings(), checkedDownloadDirectory(), checkedRateLogDirectory(),
                 startConnection(), knownHosts != null ? knownHosts : env.defaultKnownHostsFile(), pinnedFingerprint(),
-                passwords(), !noVerify);
+                passwords(), !noVerify, checkedRetries());
         if (commands == null && env.interactive()) {
             return InteractiveMode.run(setup, env);
         }
         return ScriptMode.run(setup, env, commands != null ? fromOptions() : fromStandardInput());
+    }
+
+    private int checkedRetries() {
+        if (retries < 0) {
+            throw new ParameterException(spec.commandLine(), "--retries must not be negative");
+        }
+        return retries;
     }
 
     private ConnectionSettings settings() {

@@ -7,6 +7,7 @@ import org.filedock.cli.login.PasswordSource;
 import org.filedock.cli.shell.Access;
 import org.filedock.cli.shell.CommandInterpreter;
 import org.filedock.cli.shell.RateLogSwitch;
+import org.filedock.cli.shell.RetryPolicy;
 import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.ShellOutput;
 import org.filedock.cli.progress.TransferDisplay;
@@ -22,15 +23,17 @@ import org.filedock.cli.tls.TrustQuestion;
  * @param pinned    the fingerprint from {@code --trust-fingerprint}, or {@code null}
  * @param passwords {@code --password-file} or {@code FILEDOCK_PASSWORD}, or {@link PasswordSource#NONE}
  * @param verify    false for the global {@code --no-verify}: UPLOAD and DOWNLOAD skip the SHA-256 proof
+ * @param retries   {@code --retries}: how often a {@code --resume} transfer is taken up again after its connection dropped
  */
 public record ShellSetup(ConnectionSettings settings, Path downloadDirectory, Path rateLogDirectory,
                          StartConnection start, Path knownHostsFile, Fingerprint pinned, PasswordSource passwords,
-                         boolean verify) {
+                         boolean verify, int retries) {
 
     /** A session for these options, writing to {@code output}, showing transfers on {@code transfers}. */
     public Session session(ShellOutput output, TransferDisplay transfers, TrustQuestion question, PasswordSource prompt) {
         Session session = new Session(output, transfers, settings, downloadDirectory, rateLog(), access(question, prompt));
         session.verifyTransfers(verify);
+        session.retryPolicy(new RetryPolicy(retries, RetryPolicy.DEFAULT.firstDelay()));
         return session;
     }
 

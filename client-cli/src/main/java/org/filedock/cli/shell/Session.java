@@ -2,6 +2,7 @@ package org.filedock.cli.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import org.filedock.cli.client.ConnectionSettings;
 import org.filedock.cli.client.FileDockClient;
@@ -23,6 +24,8 @@ public final class Session {
     private int port;
     private boolean exitRequested;
     private boolean verifyTransfers = true;
+    private boolean tls;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
 
     /**
      * A session whose rate log is off (and written to the current directory when turned on
@@ -90,12 +93,63 @@ public final class Session {
     }
 
     public void attach(FileDockClient newClient, String newHost, int newPort) {
+        attach(newClient, newHost, newPort, false);
+    }
+
+    /** @param overTls whether {@code newClient} speaks TLS, so that {@link #reconnect()} does too */
+    public void attach(FileDockClient newClient, String newHost, int newPort, boolean overTls) {
         if (isConnected()) {
             throw new IllegalStateException("already connected");
         }
         client = newClient;
         host = newHost;
         port = newPort;
+        tls = overTls;
+    }
+
+    /** How often and how patiently a {@code --resume} transfer is taken up again after a dropped connection. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public void retryPolicy(RetryPolicy policy) {
+        retryPolicy = policy;
+    }
+
+    /**
+     * After the connection dropped: connects again to the same server the same way (TLS, the same
+     * trust), logs in again as the same user with a password from the same source, and goes back
+     * to the same directory.
+     *
+     * @throws IllegalStateException when there never was a connection
+     */
+    public void reconnect() throws CommandException, IOException {
+        if (client == null) {
+            throw new IllegalStateException("no connection to take up again");
+        }
+        String user = client.user();
+        String directory = client.currentDirectory();
+        client.close();
+        FileDockClient again = tls ? FileDockClient.connectTls(host, port, settings, access.trust())
+                : FileDockClient.connect(host, port, settings);
+        try {
+            if (user != null) {
+                char[] password = access.passwords().passwordFor(user)
+                        .orElseThrow(() -> new CommandException("no password to log in again as " + user));
+                try {
+                    again.login(user, password);
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+            }
+            if (!directory.equals(again.currentDirectory())) {
+                again.chdir(directory);
+            }
+        } catch (CommandException | IOException | RuntimeException e) {
+            again.close();
+            throw e;
+        }
+        client = again;
     }
 
     public void detach() {

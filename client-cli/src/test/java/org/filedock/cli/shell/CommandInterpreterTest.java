@@ -5,28 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.filedock.cli.client.ConnectionSettings;
 import org.filedock.cli.progress.TransferDisplay;
 import org.filedock.cli.shell.commands.StandardCommands;
+import org.filedock.cli.testing.RecordingOutput;
 import org.junit.jupiter.api.Test;
 
 class CommandInterpreterTest {
 
-    private final List<String> messages = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
-    private final Session session = new Session(new ShellOutput() {
-        @Override
-        public void message(String text) {
-            messages.add(text);
-        }
-
-        @Override
-        public void error(String text) {
-            errors.add(text);
-        }
-    }, TransferDisplay.NONE, ConnectionSettings.DEFAULT, Path.of("."));
+    private final RecordingOutput output = new RecordingOutput();
+    private final List<String> messages = output.messages;
+    private final List<String> errors = output.errors;
+    private final Session session = new Session(output, TransferDisplay.NONE, ConnectionSettings.DEFAULT, Path.of("."));
     private final CommandInterpreter interpreter = new CommandInterpreter(StandardCommands.registry(), session);
 
     @Test

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.filedock.cli.client.ConnectionSettings;
 import org.filedock.cli.progress.TransferDisplay;
 import org.filedock.cli.shell.commands.StandardCommands;
+import org.filedock.cli.testing.RecordingOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,21 +21,12 @@ class RateLogCommandTest {
     @TempDir
     Path dir;
 
-    private final List<String> messages = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
+    private final RecordingOutput output = new RecordingOutput();
+    private final List<String> messages = output.messages;
+    private final List<String> errors = output.errors;
 
     private Session session(RateLogSwitch rateLog) {
-        return new Session(new ShellOutput() {
-            @Override
-            public void message(String text) {
-                messages.add(text);
-            }
-
-            @Override
-            public void error(String text) {
-                errors.add(text);
-            }
-        }, TransferDisplay.NONE, ConnectionSettings.DEFAULT, Path.of("."), rateLog, Access.defaults());
+        return new Session(output, TransferDisplay.NONE, ConnectionSettings.DEFAULT, Path.of("."), rateLog, Access.defaults());
     }
 
     @Test

@@ -25,15 +25,20 @@ public final class FakeServer implements AutoCloseable {
     private final Thread thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private FakeServer(ServerSocket listener, Conversation conversation) {
+    private FakeServer(ServerSocket listener, Conversation... conversations) {
         this.listener = listener;
-        thread = new Thread(() -> serve(conversation), "fake-filedock-server");
+        thread = new Thread(() -> serve(conversations), "fake-filedock-server");
         thread.setDaemon(true);
         thread.start();
     }
 
     public static FakeServer start(Conversation conversation) throws IOException {
         return new FakeServer(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()), conversation);
+    }
+
+    /** One connection after the other, each with its own conversation, e.g. a client that connects again. */
+    public static FakeServer startSequence(Conversation... conversations) throws IOException {
+        return new FakeServer(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()), conversations);
     }
 
     /** The same over TLS 1.3 or 1.2, with {@code identity}'s key and certificate. */
@@ -82,11 +87,14 @@ public final class FakeServer implements AutoCloseable {
         listener.close();
     }
 
-    private void serve(Conversation conversation) {
-        try (Socket socket = listener.accept()) {
-            conversation.play(new FakePeer(socket));
-        } catch (Throwable t) {
-            failure.set(t);
+    private void serve(Conversation... conversations) {
+        for (Conversation conversation : conversations) {
+            try (Socket socket = listener.accept()) {
+                conversation.play(new FakePeer(socket));
+            } catch (Throwable t) {
+                failure.set(t);
+                return;
+            }
         }
     }
 }

@@ -44,7 +44,7 @@ public final class ConnectCommand implements ShellCommand {
         } catch (IOException e) {
             throw new CommandException("cannot connect to " + to.host() + ":" + to.port() + ": " + ErrorText.of(e));
         }
-        session.attach(client, to.host(), to.port());
+        session.attach(client, to.host(), to.port(), to.tls());
         session.output().message(client.greeting());
     }
 

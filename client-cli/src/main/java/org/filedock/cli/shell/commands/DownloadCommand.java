@@ -31,8 +31,8 @@ public final class DownloadCommand implements ShellCommand {
         String name = localName(remote);
         Path target = session.downloadDirectory().resolve(name);
         TrackedTransfer transfer = TrackedTransfer.begin(session, TransferDirection.DOWNLOAD, name, "download " + remote);
-        Transferred done = session.client().download(remote, target, options.verification(),
-                options.resume(), transfer.listener());
+        Transferred done = ResumingTransfer.run(session, options.resume(), client -> client.download(remote, target,
+                options.verification(), options.resume(), transfer.listener()));
         session.output().message(done.reply());
         transfer.report(done);
     }

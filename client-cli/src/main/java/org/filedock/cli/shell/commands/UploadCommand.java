@@ -36,8 +36,8 @@ public final class UploadCommand implements ShellCommand {
         String remote = args.size() > 1 ? args.get(1) : fileName.toString();
         TrackedTransfer transfer = TrackedTransfer.begin(session, TransferDirection.UPLOAD, lastSegment(remote),
                 "upload " + remote);
-        Transferred done = session.client().upload(local, remote, options.verification(), options.resume(),
-                transfer.listener());
+        Transferred done = ResumingTransfer.run(session, options.resume(), client -> client.upload(local, remote,
+                options.verification(), options.resume(), transfer.listener()));
         session.output().message(done.reply());
         transfer.report(done);
     }
