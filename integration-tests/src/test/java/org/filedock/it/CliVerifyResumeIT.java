@@ -1,0 +1,109 @@
+package org.filedock.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.filedock.it.CliProcess.Result;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The CLI's SHA-256 proof and {@code --resume} against the real server: {@code sha256=}, {@code HASH}, {@code DOWNLOAD <path> <offset>}. */
+@ExtendWith(ArquillianExtension.class)
+class CliVerifyResumeIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.filedockEar();
+    }
+
+    @Test
+    void aVerifiedUploadAndDownloadPrintTheFilesSha256() throws Exception {
+        Path work = Files.createTempDirectory(ItConfig.workDirectory(), "verify");
+        byte[] content = randomBytes(5 * 1024 * 1024 + 3);
+        Path local = Files.write(work.resolve("v.bin"), content);
+        Path downloads = Files.createDirectory(work.resolve("downloads"));
+        String dir = "verify-" + UUID.randomUUID();
+
+        Result result = run(List.of("--download-dir", downloads.toString()), String.join("\n",
+                "MKDIR " + dir, "CHDIR " + dir, "UPLOAD \"" + local + "\"", "DOWNLOAD v.bin", ""));
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        String digest = sha256(content);
+        List<String> summaries = result.stdout().lines().filter(l -> l.endsWith(", sha256 " + digest)).toList();
+        assertEquals(2, summaries.size(), result.stdout());
+        assertArrayEquals(content, Files.readAllBytes(downloads.resolve("v.bin")));
+        assertArrayEquals(content, Files.readAllBytes(ItConfig.storageRoot().resolve(dir).resolve("v.bin")));
+    }
+
+    @Test
+    void aDownloadWithResumeGoesOnFromItsPartialFileAndIsVerifiedAsAWhole() throws Exception {
+        Path work = Files.createTempDirectory(ItConfig.workDirectory(), "resume");
+        byte[] content = randomBytes(4 * 1024 * 1024 + 11);
+        String dir = "resume-" + UUID.randomUUID();
+        Files.createDirectory(ItConfig.storageRoot().resolve(dir));
+        Files.write(ItConfig.storageRoot().resolve(dir).resolve("r.bin"), content);
+        Path downloads = Files.createDirectory(work.resolve("downloads"));
+        int held = 1_500_000;
+        Files.write(downloads.resolve(".filedock-r.bin.part"), Arrays.copyOf(content, held));
+
+        Result result = run(List.of("--download-dir", downloads.toString()),
+                "DOWNLOAD --resume " + dir + "/r.bin\n");
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        String summary = ", resumed at byte " + held + ", sha256 " + sha256(content);
+        assertTrue(result.stdout().lines().anyMatch(l -> l.endsWith(summary)), result.stdout());
+        assertArrayEquals(content, Files.readAllBytes(downloads.resolve("r.bin")));
+        assertFalse(Files.exists(downloads.resolve(".filedock-r.bin.part")));
+    }
+
+    @Test
+    void aPartialFileThatIsNotTheStartOfTheFileFailsTheDigestAndLeavesNothing() throws Exception {
+        Path work = Files.createTempDirectory(ItConfig.workDirectory(), "mismatch");
+        byte[] content = randomBytes(2 * 1024 * 1024);
+        String dir = "mismatch-" + UUID.randomUUID();
+        Files.createDirectory(ItConfig.storageRoot().resolve(dir));
+        Files.write(ItConfig.storageRoot().resolve(dir).resolve("m.bin"), content);
+        Path downloads = Files.createDirectory(work.resolve("downloads"));
+        Files.write(downloads.resolve(".filedock-m.bin.part"), new byte[1000]);
+
+        Result result = run(List.of("--download-dir", downloads.toString()), "DOWNLOAD --resume " + dir + "/m.bin\n");
+
+        assertEquals(1, result.exitCode(), result.stdout());
+        assertTrue(result.stderr().contains("error: sha256 mismatch for " + dir + "/m.bin"), result.stderr());
+        try (var files = Files.list(downloads)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new Random(count).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String sha256(byte[] content) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private static Result run(List<String> options, String stdin) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", String.valueOf(ItConfig.filedockPort())));
+        arguments.addAll(options);
+        return CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"), arguments, stdin);
+    }
+}
