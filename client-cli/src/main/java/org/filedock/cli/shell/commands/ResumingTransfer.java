@@ -10,12 +10,14 @@ import org.filedock.cli.shell.CommandException;
 import org.filedock.cli.shell.ErrorText;
 import org.filedock.cli.shell.RetryPolicy;
 import org.filedock.cli.shell.Session;
+import org.filedock.protocol.ErrorCode;
 
 /**
  * Runs a {@code --resume} transfer and, when its connection drops, connects again, logs in again
  * and goes on from where it stopped, as often as the session's {@link RetryPolicy} allows. A
  * refusal by the server, a local file problem or a digest mismatch is not retried: trying again
- * would give the same answer.
+ * would give the same answer; except {@code BUSY} on a resumed try, which the broken part itself
+ * may still cause for a moment.
  */
 final class ResumingTransfer {
 
@@ -33,7 +35,15 @@ final class ResumingTransfer {
         while (true) {
             try {
                 return attempt.run(session.client());
-            } catch (ServerErrorException | LocalFileException | DigestMismatchException e) {
+            } catch (ServerErrorException e) {
+                // The server may still be closing the broken part when the next one arrives.
+                if (retry == 0 || e.errorCode() != ErrorCode.BUSY || retry >= policy.retries()) {
+                    throw e;
+                }
+                retry++;
+                session.output().error(ErrorText.of(e) + "; resuming, try " + retry + " of " + policy.retries());
+                pause(policy, retry);
+            } catch (LocalFileException | DigestMismatchException e) {
                 throw e;
             } catch (IOException e) {
                 if (!resume || session.isConnected() || retry >= policy.retries()) {

@@ -105,6 +105,31 @@ class ResumingTransferTest {
     }
 
     @Test
+    void busyOnAResumedTryIsWaitedFor() throws Exception {
+        byte[] content = randomBytes(50_000);
+        String request = "UPLOAD up.bin " + content.length + " resume sha256=" + sha256(content);
+        Path local = Files.write(dir.resolve("up.bin"), content);
+        try (FakeServer server = FakeServer.startSequence(
+                peer -> {
+                    loggedInAt(peer, true).answer(request, "OK@Ready 0");
+                    peer.readBytes(20_000);
+                    peer.close();
+                },
+                peer -> {
+                    loggedInAt(peer, false).answer(request, "ERR@BUSY /docs/up.bin is being uploaded");
+                    peer.answer(request, "OK@Ready 20000");
+                    peer.readBytes(30_000);
+                    peer.send("OK@File uploaded");
+                })) {
+            CommandInterpreter shell = connectedShell(server);
+            assertTrue(shell.execute("UPLOAD --resume \"" + local + "\""), errors.toString());
+            server.verify();
+        }
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals("BUSY /docs/up.bin is being uploaded; resuming, try 2 of 2", errors.get(1));
+    }
+
+    @Test
     void withoutResumeADroppedConnectionIsAnError() throws Exception {
         byte[] content = randomBytes(100_000);
         try (FakeServer server = FakeServer.startSequence(peer -> {
