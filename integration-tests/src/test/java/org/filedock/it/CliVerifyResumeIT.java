@@ -91,6 +91,49 @@ class CliVerifyResumeIT {
         }
     }
 
+    @Test
+    void anUploadCutByTheNetworkIsTakenUpAgainAndStoredWhole() throws Exception {
+        Path work = Files.createTempDirectory(ItConfig.workDirectory(), "cut-up");
+        byte[] content = randomBytes(12 * 1024 * 1024 + 5);
+        Path local = Files.write(work.resolve("c.bin"), content);
+        String dir = "cut-up-" + UUID.randomUUID();
+        Files.createDirectory(ItConfig.storageRoot().resolve(dir));
+        try (CuttingProxy proxy = new CuttingProxy(ItConfig.filedockPort(), 4 * 1024 * 1024, true, 1)) {
+            Result result = CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"),
+                    List.of("--host", "127.0.0.1", "--port", String.valueOf(proxy.port())),
+                    "UPLOAD --resume \"" + local + "\" " + dir + "/c.bin\n");
+            assertEquals(0, result.exitCode(), result.stderr());
+            assertTrue(result.stderr().contains("resuming, try 1 of 3"), result.stderr());
+            String digest = sha256(content);
+            assertTrue(result.stdout().lines().anyMatch(l -> l.contains(", resumed at byte ")
+                    && l.endsWith(", sha256 " + digest)), result.stdout());
+        }
+        assertArrayEquals(content, Files.readAllBytes(ItConfig.storageRoot().resolve(dir).resolve("c.bin")));
+    }
+
+    @Test
+    void aDownloadCutByTheNetworkIsTakenUpAgainAndSavedWhole() throws Exception {
+        Path work = Files.createTempDirectory(ItConfig.workDirectory(), "cut-down");
+        byte[] content = randomBytes(12 * 1024 * 1024 + 7);
+        String dir = "cut-down-" + UUID.randomUUID();
+        Files.createDirectory(ItConfig.storageRoot().resolve(dir));
+        Files.write(ItConfig.storageRoot().resolve(dir).resolve("d.bin"), content);
+        Path downloads = Files.createDirectory(work.resolve("downloads"));
+        try (CuttingProxy proxy = new CuttingProxy(ItConfig.filedockPort(), 5 * 1024 * 1024, false, 1)) {
+            Result result = CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"),
+                    List.of("--host", "127.0.0.1", "--port", String.valueOf(proxy.port()),
+                            "--download-dir", downloads.toString()),
+                    "DOWNLOAD --resume " + dir + "/d.bin\n");
+            assertEquals(0, result.exitCode(), result.stderr());
+            assertTrue(result.stderr().contains("resuming, try 1 of 3"), result.stderr());
+            assertTrue(result.stdout().contains(", resumed at byte "), result.stdout());
+        }
+        assertArrayEquals(content, Files.readAllBytes(downloads.resolve("d.bin")));
+        try (var files = Files.list(downloads)) {
+            assertEquals(List.of(downloads.resolve("d.bin")), files.toList());
+        }
+    }
+
     private static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];
         new Random(count).nextBytes(bytes);
