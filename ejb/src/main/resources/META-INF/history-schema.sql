@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS fd_transfer_sample (
 -- the session's user (filedock.auth=required); null without accounts, and for transfers stored before it
 ALTER TABLE fd_transfer ADD COLUMN IF NOT EXISTS user_name VARCHAR(255);
 CREATE INDEX IF NOT EXISTS fd_transfer_user_started_at ON fd_transfer (user_name, started_at);
+-- the door a transfer came through (protocol 1.2): protocol, http or share; older rows came over the protocol
+ALTER TABLE fd_transfer ADD COLUMN IF NOT EXISTS channel VARCHAR(8) DEFAULT 'protocol' NOT NULL;
 -- the audit trail: one row per recorded command (LOGIN, UPLOAD, DOWNLOAD, DELETE, MOVE, MKDIR, RMDIR)
 CREATE SEQUENCE IF NOT EXISTS fd_audit_seq START WITH 1 INCREMENT BY 50;
 CREATE TABLE IF NOT EXISTS fd_audit (

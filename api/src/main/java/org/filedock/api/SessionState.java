@@ -2,6 +2,8 @@ package org.filedock.api;
 
 import java.util.Optional;
 
+import org.filedock.api.history.TransferChannel;
+
 /**
  * What the server remembers of one client connection between commands. Kept by the adapter;
  * behind an interface so that it can later live elsewhere (e.g. shared by cluster nodes).
@@ -37,4 +39,9 @@ public interface SessionState {
     Object attachment();
 
     void attach(Object attachment);
+
+    /** The door this session came through, for the rate history; the socket protocol unless said otherwise. */
+    default TransferChannel channel() {
+        return TransferChannel.PROTOCOL;
+    }
 }

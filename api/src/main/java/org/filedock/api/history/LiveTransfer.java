@@ -28,5 +28,7 @@ public record LiveTransfer(
         @Schema(description = "when the server accepted the transfer")
         Instant startedAt,
         @Schema(description = "bytes per second over the latest sampling interval (before the first: the mean so far)")
-        double currentRate) {
+        double currentRate,
+        @Schema(description = "the door the transfer came through: protocol (the socket protocol), http (the HTTP file API) or share (a share link)", examples = "http")
+        String channel) {
 }

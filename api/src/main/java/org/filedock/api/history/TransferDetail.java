@@ -44,5 +44,7 @@ public record TransferDetail(
         @Schema(description = "the highest sampled rate, bytes per second")
         double peakRate,
         @Schema(description = "the parts of one resumable upload share this id (contract §10); absent otherwise")
-        String uploadId) {
+        String uploadId,
+        @Schema(description = "the door the transfer came through: protocol (the socket protocol), http (the HTTP file API) or share (a share link)", examples = "http")
+        String channel) {
 }

@@ -86,6 +86,25 @@ public class Homes {
         }
     }
 
+    /**
+     * The area of a user whom another door authenticated (HTTP, contract §14): the same home,
+     * made at the first use as a {@code LOGIN} makes it.
+     *
+     * @throws CommandException FORBIDDEN for a name that is no safe directory name, INTERNAL as
+     *         {@link #open}
+     */
+    public FileArea areaOfUser(String user) throws CommandException {
+        FileArea area = opened.get(user);
+        if (area != null) {
+            return area;
+        }
+        if (!UserNames.isSafe(user)) {
+            LOG.warning("the user name " + UserNames.forLog(user) + " is no safe directory name; refused");
+            throw new CommandException(ErrorCode.FORBIDDEN, "this user name cannot have a home");
+        }
+        return open(user);
+    }
+
     /** Where a user's home lies under the storage root. */
     public static StoragePath homeOf(String user) {
         return StoragePath.of(user);

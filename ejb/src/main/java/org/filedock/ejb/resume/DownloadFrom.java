@@ -4,6 +4,7 @@ import java.nio.channels.FileChannel;
 
 import org.filedock.api.CommandException;
 import org.filedock.ejb.storage.Download;
+import org.filedock.ejb.storage.FileVersion;
 import org.filedock.protocol.ErrorCode;
 
 /** The part of a download from an offset to the end ({@code DOWNLOAD <path> <offset>}, contract §10). */
@@ -41,6 +42,11 @@ public final class DownloadFrom implements Download {
     @Override
     public long start() {
         return offset;
+    }
+
+    @Override
+    public FileVersion version() {
+        return whole.version();
     }
 
     @Override

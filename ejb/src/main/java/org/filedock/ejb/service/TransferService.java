@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
 import org.filedock.api.PayloadTimeoutException;
+import org.filedock.api.SessionState;
+import org.filedock.api.files.FileReading;
 import org.filedock.api.history.TransferDirection;
 import org.filedock.ejb.lock.FileLock;
 import org.filedock.ejb.history.recording.ActiveTransfer;
@@ -149,6 +151,24 @@ public class TransferService {
             exchange.abort();
         }
         return null;
+    }
+
+    /**
+     * The same lock and open as {@link #download}, for a reader that sends the bytes itself (the
+     * HTTP door, contract §14): the transfer is recorded once the reader begins it.
+     */
+    public FileReading openForReading(String currentDirectory, String path, SessionState session)
+            throws CommandException {
+        StoragePath file = PathResolver.resolve(currentDirectory, path);
+        FileArea area = area();
+        FileLock lock = area.lock(locks::lockForDownload, file);
+        try {
+            return new OpenedFile(lock, area.storage().openDownload(file),
+                    length -> recorder.start(TransferDirection.DOWNLOAD, file.toString(), session, length));
+        } catch (CommandException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** A resumable upload belongs to its user (contract §10); with {@code auth=none}, to nobody in particular. */

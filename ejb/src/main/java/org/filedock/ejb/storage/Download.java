@@ -18,6 +18,9 @@ public interface Download extends AutoCloseable {
 
     FileChannel channel();
 
+    /** The whole file's version when it was opened. */
+    FileVersion version();
+
     @Override
     void close();
 }

@@ -206,7 +206,16 @@ public final class LocalDiskStorage implements Storage {
         try {
             FileChannel channel = FileChannel.open(real, StandardOpenOption.READ,
                     LinkOption.NOFOLLOW_LINKS);
-            return new LocalDownload(channel, channel.size());
+            try {
+                // by name, just after the open: Java cannot ask an open channel for its times
+                BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                long size = channel.size();
+                return new LocalDownload(channel, size, FileVersion.of(size, attributes));
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw IoErrors.translate(e, "read", file);
         }

@@ -12,10 +12,17 @@ final class LocalDownload implements Download {
 
     private final FileChannel channel;
     private final long size;
+    private final FileVersion version;
 
-    LocalDownload(FileChannel channel, long size) {
+    LocalDownload(FileChannel channel, long size, FileVersion version) {
         this.channel = channel;
         this.size = size;
+        this.version = version;
+    }
+
+    @Override
+    public FileVersion version() {
+        return version;
     }
 
     @Override

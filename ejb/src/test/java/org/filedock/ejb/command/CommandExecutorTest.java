@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.filedock.api.FileDockConfig;
 import org.filedock.api.audit.AuditEntry;
+import org.filedock.api.history.TransferChannel;
 import org.filedock.api.history.TransferDirection;
 import org.filedock.api.history.TransferOutcome;
 import org.filedock.ejb.history.recording.FinishedTransfer;
@@ -175,6 +176,7 @@ class CommandExecutorTest {
         assertEquals(content.length, upload.bytesMoved());
         assertEquals(TransferOutcome.COMPLETED, upload.outcome());
         assertNull(upload.uploadId(), "a plain upload is no part of anything");
+        assertEquals(TransferChannel.PROTOCOL, upload.channel());
         assertEquals(content.length, upload.samples().get(upload.samples().size() - 1).bytes());
 
         executor.execute(parse("DOWNLOAD " + name), new RecordingExchange());

@@ -15,10 +15,15 @@ public final class ServletProblems {
     }
 
     public static void send(HttpServletResponse response, int status, String detail) throws IOException {
+        send(response, status, detail, null);
+    }
+
+    /** @param code the protocol's error code, or null */
+    public static void send(HttpServletResponse response, int status, String detail, String code) throws IOException {
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(JSON.toJson(Problem.of(status, detail)));
+        response.getWriter().write(JSON.toJson(Problem.of(status, detail, code)));
     }
 }

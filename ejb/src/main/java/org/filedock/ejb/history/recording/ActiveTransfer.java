@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.filedock.api.files.TransferProgress;
 import org.filedock.api.history.LiveTransfer;
+import org.filedock.api.history.TransferChannel;
 import org.filedock.api.history.TransferDirection;
 import org.filedock.api.history.TransferOutcome;
 
@@ -14,7 +16,7 @@ import org.filedock.api.history.TransferOutcome;
  * series is sealed off both, after the end. The outcome is {@link TransferOutcome#FAILED} unless
  * the transfer says otherwise before closing.
  */
-public final class ActiveTransfer implements AutoCloseable {
+public final class ActiveTransfer implements TransferProgress {
 
     private final TransferRecorder recorder;
     private final String id;
@@ -34,6 +36,7 @@ public final class ActiveTransfer implements AutoCloseable {
     private long endNanos;
     private long endBytes;
     private String uploadId;
+    private TransferChannel channel = TransferChannel.PROTOCOL;
 
     ActiveTransfer(TransferRecorder recorder, String id, TransferDirection direction, String path,
                    String clientAddress, String user, long declaredSize, Instant startedAt, long startNanos) {
@@ -62,6 +65,12 @@ public final class ActiveTransfer implements AutoCloseable {
         return bytes;
     }
 
+    @Override
+    public void moved(long n) {
+        bytes.setRelease(bytes.getPlain() + n);
+    }
+
+    @Override
     public void completed() {
         outcome = TransferOutcome.COMPLETED;
     }
@@ -71,7 +80,13 @@ public final class ActiveTransfer implements AutoCloseable {
         this.uploadId = uploadId;
     }
 
+    /** The door the transfer came through (the protocol unless said otherwise). */
+    public void via(TransferChannel channel) {
+        this.channel = channel;
+    }
+
     /** The client went away or stalled. */
+    @Override
     public void aborted() {
         outcome = TransferOutcome.ABORTED;
     }
@@ -102,7 +117,8 @@ public final class ActiveTransfer implements AutoCloseable {
         synchronized (sampler) {
             rate = sampler.size() > 0 ? sampler.latestRate() : meanRate(moved, nowNanos - startNanos);
         }
-        return new LiveTransfer(id, direction, path, clientAddress, user, declaredSize, moved, startedAt, rate);
+        return new LiveTransfer(id, direction, path, clientAddress, user, declaredSize, moved, startedAt, rate,
+                channel.wireName());
     }
 
     /** Takes the final sample and returns the whole record; called once, after {@link #close()}. */
@@ -112,7 +128,8 @@ public final class ActiveTransfer implements AutoCloseable {
             long elapsed = Math.max(0, endNanos - startNanos);
             Instant endedAt = startedAt.plusNanos(elapsed).truncatedTo(ChronoUnit.MICROS);
             return new FinishedTransfer(id, direction, path, clientAddress, user, declaredSize, endBytes, startedAt,
-                    endedAt, outcome, meanRate(endBytes, elapsed), sampler.peakRate(), sampler.samples(), uploadId);
+                    endedAt, outcome, meanRate(endBytes, elapsed), sampler.peakRate(), sampler.samples(), uploadId,
+                    channel);
         }
     }
 

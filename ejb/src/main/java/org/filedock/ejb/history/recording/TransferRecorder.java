@@ -66,7 +66,10 @@ public class TransferRecorder {
 
     /** A transfer begins in a session: the server has accepted it and is about to move the payload. */
     public ActiveTransfer start(TransferDirection direction, String path, SessionState session, long declaredSize) {
-        return start(direction, path, session.clientAddress(), session.user().orElse(null), declaredSize);
+        ActiveTransfer transfer = start(direction, path, session.clientAddress(), session.user().orElse(null),
+                declaredSize);
+        transfer.via(session.channel());
+        return transfer;
     }
 
     /** @param user the session's user, {@code null} without accounts */

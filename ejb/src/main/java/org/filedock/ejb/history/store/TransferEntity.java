@@ -63,6 +63,9 @@ public class TransferEntity {
     @Column(name = "upload_id", length = 36)
     private String uploadId;
 
+    @Column(name = "channel", length = 8, nullable = false)
+    private String channel;
+
     protected TransferEntity() {
     }
 
@@ -82,6 +85,7 @@ public class TransferEntity {
         e.peakRate = t.peakRate();
         e.sampleCount = t.samples().size();
         e.uploadId = t.uploadId();
+        e.channel = t.channel().wireName();
         return e;
     }
 
@@ -140,5 +144,10 @@ public class TransferEntity {
     /** Shared by the parts of one resumable upload; null otherwise. */
     public String uploadId() {
         return uploadId;
+    }
+
+    /** {@code protocol}, {@code http} or {@code share}. */
+    public String channel() {
+        return channel;
     }
 }

@@ -40,7 +40,7 @@ class TransferRecorderTest {
         recorder.tick();
         LiveTransfer live = recorder.live().get(0);
         assertEquals(new LiveTransfer(transfer.id(), TransferDirection.UPLOAD, "/a/b.txt", "127.0.0.1:5000",
-                "alice", 3_000, 3_000, Instant.parse("2026-11-25T21:00:00.123456Z"), 20_000.0), live);
+                "alice", 3_000, 3_000, Instant.parse("2026-11-25T21:00:00.123456Z"), 20_000.0, "protocol"), live);
 
         advance(20, transfer, 0);
         transfer.completed();

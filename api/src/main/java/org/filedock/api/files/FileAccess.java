@@ -1,0 +1,65 @@
+package org.filedock.api.files;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.filedock.api.CommandException;
+import org.filedock.api.Exchange;
+import org.filedock.api.SessionState;
+import org.filedock.protocol.DirEntry;
+import org.filedock.protocol.Reply;
+
+/**
+ * The caller's files for the HTTP door (contract §14): the same beans, homes, paths, locks,
+ * atomic uploads and history as the socket commands, as the caller of the web request (with
+ * {@code filedock.auth=none}, the shared identity the socket commands run as). Paths are absolute
+ * within the caller's area ({@code /docs/a.txt}), already percent-decoded; a refusal is a
+ * {@link CommandException} with the protocol's code.
+ */
+public interface FileAccess {
+
+    /** The entry of a file or directory, as {@code STAT}. */
+    DirEntry stat(String path) throws CommandException;
+
+    /** A directory's entries in {@code DIR} order. */
+    List<DirEntry> list(String path) throws CommandException;
+
+    /**
+     * Locks a file for a download (a file being uploaded is {@code BUSY}) and opens it; the caller
+     * must close what it gets. The history records a transfer only once it {@link FileReading#begin begins}.
+     *
+     * @param session who reads (address, user, channel) for the rate history
+     */
+    FileReading openForReading(String path, SessionState session) throws CommandException;
+
+    /**
+     * An upload of exactly {@code size} bytes that the exchange's {@link Exchange#receivePayload}
+     * delivers, through the socket {@code UPLOAD}'s own code: the same checks before the first byte,
+     * lock, temporary file, digest check and atomic replace.
+     *
+     * @param sha256 the digest the bytes must have, 64 lower-case hex digits
+     */
+    UploadResult upload(String path, long size, Optional<String> sha256, Exchange exchange) throws CommandException;
+
+    /** Deletes a file, or an empty directory. */
+    void delete(String path) throws CommandException;
+
+    void makeDirectory(String path) throws CommandException;
+
+    /**
+     * {@code MOVE}: into an existing directory, keeping the name.
+     *
+     * @return the moved thing's new absolute path
+     */
+    String move(String path, String directory) throws CommandException;
+
+    /**
+     * How an upload ended.
+     *
+     * @param reply the socket command's final reply ({@code OK@File uploaded}, or an error such as
+     *        {@code CORRUPT}, or {@code DISCONNECTED@} when the client went away)
+     * @param created whether no file of that name existed before
+     */
+    record UploadResult(Reply reply, boolean created) {
+    }
+}

@@ -1,0 +1,63 @@
+package org.filedock.web.files;
+
+import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.time.Duration;
+import java.util.List;
+
+import org.filedock.api.Exchange;
+import org.filedock.api.SessionState;
+import org.filedock.protocol.Reply;
+
+/**
+ * A {@code PUT} as the socket {@code UPLOAD} sees its connection: the payload is the request body.
+ * The protocol's intermediate replies ({@code OK@Ready}) have no HTTP counterpart (a client that
+ * sent {@code Expect: 100-continue} gets its 100 from the container at the first read), so they go
+ * nowhere; the final reply becomes the response.
+ */
+final class PutExchange implements Exchange {
+
+    private final SessionState session;
+    private final InputStream body;
+
+    PutExchange(SessionState session, InputStream body) {
+        this.session = session;
+        this.body = body;
+    }
+
+    @Override
+    public SessionState session() {
+        return session;
+    }
+
+    @Override
+    public void send(Reply reply) {
+        // OK@Ready: the body is read when the upload is ready for it
+    }
+
+    @Override
+    public void send(Reply reply, List<String> lines) {
+        throw new UnsupportedOperationException("a PUT sends no listing");
+    }
+
+    @Override
+    public ReadableByteChannel receivePayload(long size) {
+        return new RequestBody(body, size);
+    }
+
+    @Override
+    public WritableByteChannel payloadSink() {
+        throw new UnsupportedOperationException("a PUT sends no payload");
+    }
+
+    @Override
+    public void abort() {
+        // the response that follows says what happened; the container closes a broken connection
+    }
+
+    @Override
+    public void replyNoSoonerThan(Duration delay) {
+        // no held-back replies over HTTP
+    }
+}
