@@ -26,6 +26,7 @@ FileDock must run already without accounts, its storage root given as --storage-
 import argparse
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -35,7 +36,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare_ftp import label, make_file, parse_size, prime_memory, sha256, wait_for_port  # noqa: E402
 from compare_tls import curl_startup  # noqa: E402
-from fdclient import FileDockClient  # noqa: E402
+from fdclient import CHUNK, FileDockClient  # noqa: E402
 
 MB = 1e6
 DIRECTORY = "bench-http"
@@ -86,6 +87,63 @@ def timed_curl(arguments, startup):
     return max(time.perf_counter() - start - startup, 1e-6)
 
 
+def http_exchange(port, head, body_file=None, out_file=None):
+    """One HTTP/1.1 request on a fresh connection, the body sent and received through one 1 MiB
+    buffer exactly as fdclient moves a socket payload; returns (status, seconds)."""
+    start = time.perf_counter()
+    sock = socket.create_connection(("127.0.0.1", port), timeout=60)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    buffer = bytearray(CHUNK)
+    view = memoryview(buffer)
+    try:
+        sock.sendall(head.encode("ascii"))
+        if body_file:
+            with open(body_file, "rb", buffering=0) as f:
+                while True:
+                    n = f.readinto(buffer)
+                    if not n:
+                        break
+                    sock.sendall(view[:n])
+        reader = sock.makefile("rb", buffering=CHUNK)
+        status = int(reader.readline().split()[1])
+        length = 0
+        while True:
+            line = reader.readline()
+            if line in (b"\r\n", b""):
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.strip().lower() == "content-length":
+                length = int(value)
+        left = length
+        with open(out_file or os.devnull, "wb", buffering=0) as f:
+            while left > 0:
+                n = reader.readinto(view[:min(left, CHUNK)])
+                if not n:
+                    raise SystemExit("the response ended early")
+                f.write(view[:n])
+                left -= n
+    finally:
+        sock.close()
+    return status, time.perf_counter() - start
+
+
+def python_get(port, path, out):
+    status, seconds = http_exchange(port, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n" % path,
+                                    out_file=out)
+    if status != 200:
+        raise SystemExit("GET %s: %d" % (path, status))
+    return seconds
+
+
+def python_put(port, path, local):
+    head = "PUT %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % (
+        path, os.path.getsize(local))
+    status, seconds = http_exchange(port, head, body_file=local)
+    if status not in (201, 204):
+        raise SystemExit("PUT %s: %d" % (path, status))
+    return seconds
+
+
 def checked(path, digest):
     if sha256(path) != digest:
         raise SystemExit("%s does not match the file served" % path)
@@ -105,6 +163,14 @@ def one_round(args, order, size, local, digest, startup):
             seconds = timed_curl(["-o", out, "http://127.0.0.1:%d/filedock/api/files/%s/file.bin"
                                   % (args.http_port, DIRECTORY)], startup)
             checked(out, digest)
+        elif name == "nginx GET (py)":
+            seconds = python_get(args.nginx_port, "/%s/file.bin" % DIRECTORY, out)
+            checked(out, digest)
+        elif name == "FileDock HTTP GET (py)":
+            seconds = python_get(args.http_port, "/filedock/api/files/%s/file.bin" % DIRECTORY, out)
+            checked(out, digest)
+        elif name == "FileDock HTTP PUT (py)":
+            seconds = python_put(args.http_port, "/filedock/api/files/%s/up-http.bin" % DIRECTORY, local)
         elif name == "FileDock socket DOWNLOAD":
             client = FileDockClient("127.0.0.1", args.filedock_port)
             try:
@@ -152,8 +218,8 @@ def main():
         client.close()
     nginx = Nginx(os.path.realpath(args.storage_root), args.nginx_port)
     startup = curl_startup()
-    names = ["nginx GET", "FileDock HTTP GET", "FileDock socket DOWNLOAD", "FileDock HTTP PUT",
-             "FileDock socket UPLOAD"]
+    names = ["nginx GET", "FileDock HTTP GET", "nginx GET (py)", "FileDock HTTP GET (py)", "FileDock socket DOWNLOAD",
+             "FileDock HTTP PUT", "FileDock HTTP PUT (py)", "FileDock socket UPLOAD"]
     results = {name: [] for name in names}
     try:
         for r in range(args.rounds):
@@ -169,9 +235,10 @@ def main():
     for name in names:
         print("  %-26s %8.0f   (%s)" % (name, medians[name], ", ".join("%.0f" % v for v in results[name])))
     print("ratios:")
-    print("  HTTP GET / nginx            %.2f" % (medians["FileDock HTTP GET"] / medians["nginx GET"]))
-    print("  HTTP GET / socket DOWNLOAD  %.2f" % (medians["FileDock HTTP GET"] / medians["FileDock socket DOWNLOAD"]))
-    print("  HTTP PUT / socket UPLOAD    %.2f" % (medians["FileDock HTTP PUT"] / medians["FileDock socket UPLOAD"]))
+    for a, b in [("FileDock HTTP GET", "nginx GET"), ("FileDock HTTP GET (py)", "nginx GET (py)"),
+                 ("FileDock HTTP GET (py)", "FileDock socket DOWNLOAD"), ("FileDock HTTP GET", "FileDock socket DOWNLOAD"),
+                 ("FileDock HTTP PUT (py)", "FileDock socket UPLOAD"), ("FileDock HTTP PUT", "FileDock socket UPLOAD")]:
+        print("  %-24s / %-26s %.2f" % (a, b, medians[a] / medians[b]))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ package org.filedock.web.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.filedock.api.CommandException;
+import org.filedock.api.FileDockConfig;
 import org.filedock.api.files.FileAccess;
 import org.filedock.api.files.FileAccess.UploadResult;
 import org.filedock.api.files.FileReading;
@@ -42,6 +44,8 @@ public class FilesServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(FilesServlet.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final int MAX_OPERATION_BODY = 64 * 1024;
+    /** A PUT's body may stall as long as a socket payload (filedock.payload-timeout). */
+    private static final Duration PAYLOAD_TIMEOUT = FileDockConfig.fromSystemProperties().payloadTimeout();
 
     @EJB
     private transient FileAccess files;
@@ -109,7 +113,7 @@ public class FilesServlet extends HttpServlet {
             return;
         }
         UploadResult result = files.upload(path, size, ReprDigest.sha256(request.getHeader("Repr-Digest")),
-                new PutExchange(new WebSession(request, TransferChannel.HTTP), request.getInputStream()));
+                new PutExchange(new WebSession(request, TransferChannel.HTTP), request, PAYLOAD_TIMEOUT));
         Reply reply = result.reply();
         if (reply.isOk()) {
             if (result.created()) {

@@ -1,10 +1,14 @@
 package org.filedock.web.files;
 
-import java.io.InputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.filedock.api.Exchange;
 import org.filedock.api.SessionState;
@@ -19,11 +23,13 @@ import org.filedock.protocol.Reply;
 final class PutExchange implements Exchange {
 
     private final SessionState session;
-    private final InputStream body;
+    private final HttpServletRequest request;
+    private final Duration payloadTimeout;
 
-    PutExchange(SessionState session, InputStream body) {
+    PutExchange(SessionState session, HttpServletRequest request, Duration payloadTimeout) {
         this.session = session;
-        this.body = body;
+        this.request = request;
+        this.payloadTimeout = payloadTimeout;
     }
 
     @Override
@@ -43,7 +49,15 @@ final class PutExchange implements Exchange {
 
     @Override
     public ReadableByteChannel receivePayload(long size) {
-        return new RequestBody(body, size);
+        Optional<ReadableByteChannel> direct = RequestChannel.of(request, size, payloadTimeout);
+        if (direct.isPresent()) {
+            return direct.get();
+        }
+        try {
+            return new RequestBody(request.getInputStream(), size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
