@@ -178,6 +178,16 @@ class FilesHttpIT extends SessionInOwnDirectory {
     }
 
     @Test
+    void aPutBeyondTheContainersDefaultBodyCapIsAccepted() throws Exception {
+        byte[] content = new byte[12 * 1024 * 1024]; // WildFly refuses bodies over 10 MiB unless told otherwise
+        new java.util.Random(12).nextBytes(content);
+        HttpResponse<byte[]> put = http.send(http.request(enc(home + "/large.bin")).header("Repr-Digest", reprDigest(content))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+        assertEquals(201, put.statusCode(), FilesHttp.text(put));
+        assertArrayEquals(content, client.download("large.bin"));
+    }
+
+    @Test
     void aReprDigestIsCheckedBeforeTheReplace() throws Exception {
         String path = enc(home + "/checked.txt");
         byte[] content = bytes("checked content");
