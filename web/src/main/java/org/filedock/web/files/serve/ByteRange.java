@@ -44,10 +44,13 @@ public record ByteRange(long first, long length) {
         if (dash < 0) {
             return new Whole();
         }
-        Optional<Long> from = number(spec.substring(0, dash).trim());
-        Optional<Long> to = number(spec.substring(dash + 1).trim());
-        if (from.isEmpty() && to.isEmpty()) {
-            return new Whole();
+        String fromText = spec.substring(0, dash).trim();
+        String toText = spec.substring(dash + 1).trim();
+        Optional<Long> from = number(fromText);
+        Optional<Long> to = number(toText);
+        if ((from.isEmpty() && !fromText.isEmpty()) || (to.isEmpty() && !toText.isEmpty())
+                || (from.isEmpty() && to.isEmpty())) {
+            return new Whole(); // malformed: ignored
         }
         if (from.isEmpty()) { // suffix: the last n bytes
             long n = to.get();
