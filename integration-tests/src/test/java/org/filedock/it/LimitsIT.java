@@ -147,6 +147,32 @@ class LimitsIT {
     }
 
     @Test
+    void aStalledHttpPutIsAbortedKeepsTheOldVersionAndReleasesItsLock() throws Exception {
+        WireClient owner = client();
+        owner.call("CHDIR " + home);
+        byte[] old = "old version".getBytes(StandardCharsets.UTF_8);
+        owner.upload("put.txt", old);
+        long started = System.nanoTime();
+        try (SlowPut put = SlowPut.start(FilesHttpIT.enc(home + "/put.txt"), 1000, new byte[10])) {
+            assertEquals(408, put.status(), "TIMEOUT once no byte came for the payload timeout");
+        }
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < PAYLOAD_TIMEOUT_S + 3);
+        WireClient after = client(); // the owner's session has gone idle meanwhile
+        after.call("CHDIR " + home);
+        assertEquals(List.of(), StorageFiles.temporaryFiles(home));
+        assertArrayEquals(old, after.download("put.txt"), "the old version is intact");
+        after.upload("put.txt", "new version".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anHttpPutOverTheMaximumFileSizeIsRefusedBeforeItsBody() throws Exception {
+        try (SlowPut put = SlowPut.start(FilesHttpIT.enc(home + "/huge.bin"), MAX_FILE_SIZE + 1, new byte[0])) {
+            assertEquals(507, put.status(), "NO_SPACE before any byte of the body");
+        }
+        assertTrue(client().call("STAT " + home + "/huge.bin").startsWith("ERR@NOT_FOUND "));
+    }
+
+    @Test
     void aReaderThatStopsReadingIsCutOffAndReleasesItsLock() throws Exception {
         WireClient owner = client();
         owner.call("CHDIR " + home);

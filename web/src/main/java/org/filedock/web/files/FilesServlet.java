@@ -112,9 +112,12 @@ public class FilesServlet extends HttpServlet {
                     "a PUT must announce its size in Content-Length", ErrorCode.BAD_REQUEST.name());
             return;
         }
-        UploadResult result = files.upload(path, size, ReprDigest.sha256(request.getHeader("Repr-Digest")),
-                new PutExchange(new WebSession(request, TransferChannel.HTTP), request, PAYLOAD_TIMEOUT));
+        PutExchange exchange = new PutExchange(new WebSession(request, TransferChannel.HTTP), request, PAYLOAD_TIMEOUT);
+        UploadResult result = files.upload(path, size, ReprDigest.sha256(request.getHeader("Repr-Digest")), exchange);
         Reply reply = result.reply();
+        if (reply.isDisconnected() && exchange.interimError() != null) {
+            reply = exchange.interimError(); // the body stalled: TIMEOUT, 408
+        }
         if (reply.isOk()) {
             if (result.created()) {
                 response.setStatus(HttpServletResponse.SC_CREATED);

@@ -25,6 +25,7 @@ final class PutExchange implements Exchange {
     private final SessionState session;
     private final HttpServletRequest request;
     private final Duration payloadTimeout;
+    private Reply interimError;
 
     PutExchange(SessionState session, HttpServletRequest request, Duration payloadTimeout) {
         this.session = session;
@@ -39,7 +40,16 @@ final class PutExchange implements Exchange {
 
     @Override
     public void send(Reply reply) {
-        // OK@Ready: the body is read when the upload is ready for it
+        // OK@Ready: the body is read when the upload is ready for it; an error sent before the
+        // final reply (ERR@TIMEOUT when the body stalled) is kept to explain that reply
+        if (reply.isError()) {
+            interimError = reply;
+        }
+    }
+
+    /** An error the upload reported before its final reply (a stalled body's TIMEOUT), or null. */
+    Reply interimError() {
+        return interimError;
     }
 
     @Override
