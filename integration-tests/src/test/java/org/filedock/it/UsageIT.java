@@ -71,10 +71,14 @@ class UsageIT extends SessionInOwnDirectory {
         oneShot.add("usage");
         CliProcess.Result once = CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"), oneShot, "");
         assertEquals(0, once.exitCode(), once.stderr());
-        assertTrue(once.stdout().strip().matches("[0-9.]+ (B|KiB|MiB|GiB) used \\(no quota\\)"), once.stdout());
+        List<String> lines = once.stdout().lines().toList();
+        assertEquals(3, lines.size(), once.stdout());
+        assertTrue(lines.get(0).startsWith("Welcome to the server"), once.stdout());
+        assertTrue(lines.get(1).matches("[0-9.]+ (B|KiB|MiB|GiB) used \\(no quota\\)"), once.stdout());
         if (expected != null) {
-            assertEquals(expected, once.stdout().strip());
+            assertEquals(expected, lines.get(1));
         }
+        assertEquals("Goodbye", lines.get(2));
         CliProcess.Result script = CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"),
                 List.of("--host", "127.0.0.1", "--port", Integer.toString(ItConfig.filedockPort()), "-c", "USAGE"), "");
         assertEquals(0, script.exitCode(), script.stderr());

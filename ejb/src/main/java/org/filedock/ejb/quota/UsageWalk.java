@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.ToLongFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.filedock.ejb.path.NameRules;
 
@@ -18,6 +20,8 @@ import org.filedock.ejb.path.NameRules;
  * (temporary files, the partials' directory) left out; plus the partial data it owns.
  */
 public final class UsageWalk implements UsageLedger.Walker {
+
+    private static final Logger LOG = Logger.getLogger(UsageWalk.class.getName());
 
     private final Path root;
     private final ToLongFunction<String> partialBytes;
@@ -58,11 +62,12 @@ public final class UsageWalk implements UsageLedger.Walker {
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE; // gone meanwhile (a temporary file)
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                if (!(e instanceof NoSuchFileException)) { // else gone meanwhile (a temporary file)
+                    // one unreadable entry must not stop every upload of the account: it counts 0
+                    LOG.log(Level.WARNING, "cannot count " + file + " in the usage of " + directory, e);
                 }
-                throw e;
+                return FileVisitResult.CONTINUE;
             }
         });
         return total[0];
