@@ -2,12 +2,16 @@ package org.filedock.ejb.quota;
 
 import java.util.OptionalLong;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.filedock.api.AuthMode;
 import org.filedock.api.CommandException;
@@ -26,6 +30,9 @@ public class QuotaBean implements QuotaAdministration {
 
     @PersistenceContext(unitName = HistoryUnit.NAME)
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     FileDockConfig config;
@@ -65,7 +72,19 @@ public class QuotaBean implements QuotaAdministration {
         } else {
             stored.quota(quota.getAsLong());
         }
-        em.flush(); // stored before anyone is held to it
-        book.set(user, quota);
+        // held to it once it is stored, and only then
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to add to the transaction
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    book.set(user, quota);
+                }
+            }
+        });
     }
 }
