@@ -48,3 +48,8 @@ CREATE INDEX IF NOT EXISTS fd_audit_recorded_at ON fd_audit (recorded_at);
 CREATE INDEX IF NOT EXISTS fd_audit_user_recorded_at ON fd_audit (user_name, recorded_at);
 CREATE INDEX IF NOT EXISTS fd_audit_action_recorded_at ON fd_audit (action, recorded_at);
 CREATE INDEX IF NOT EXISTS fd_audit_path ON fd_audit (path);
+-- the quotas administrators set over HTTP (protocol 1.2); a user without a row has filedock.quota
+CREATE TABLE IF NOT EXISTS fd_user_quota (
+    user_name       VARCHAR(255)                NOT NULL PRIMARY KEY,
+    quota_bytes     BIGINT                      NOT NULL
+);

@@ -151,18 +151,31 @@ public final class FileDockCli implements Callable<Integer> {
                         env.interactive() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
         commandLine.getCommandSpec().usageMessage().footer(CommandsHelp.lines().toArray(String[]::new));
         commandLine.addSubcommand("bench", new BenchCommand(env.out()));
+        commandLine.addSubcommand("usage", new UsageSubcommand());
         return commandLine.execute(args);
     }
 
     @Override
     public Integer call() {
-        ShellSetup setup = new ShellSetup(settings(), checkedDownloadDirectory(), checkedRateLogDirectory(),
-                startConnection(), knownHosts != null ? knownHosts : env.defaultKnownHostsFile(), pinnedFingerprint(),
-                passwords(), !noVerify, checkedRetries());
+        ShellSetup setup = setup();
         if (commands == null && env.interactive()) {
             return InteractiveMode.run(setup, env);
         }
         return ScriptMode.run(setup, env, commands != null ? fromOptions() : fromStandardInput());
+    }
+
+    /** A one-shot subcommand: these shell commands in script mode, with this command's options. */
+    int runOnce(List<String> shellCommands) {
+        if (commands != null) {
+            throw new ParameterException(spec.commandLine(), "-c and a subcommand exclude each other");
+        }
+        return ScriptMode.run(setup(), env, shellCommands.iterator());
+    }
+
+    private ShellSetup setup() {
+        return new ShellSetup(settings(), checkedDownloadDirectory(), checkedRateLogDirectory(),
+                startConnection(), knownHosts != null ? knownHosts : env.defaultKnownHostsFile(), pinnedFingerprint(),
+                passwords(), !noVerify, checkedRetries());
     }
 
     private int checkedRetries() {

@@ -54,6 +54,20 @@ class ScriptModeTest {
     }
 
     @Test
+    void theUsageSubcommandConnectsRunsUsageOnceAndExits() throws Exception {
+        try (FakeServer server = FakeServer.start(peer -> peer.greet()
+                .answer("USAGE", "OK@1288490189 10737418240")
+                .answer("DISCONNECT", "DISCONNECTED@Goodbye"))) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(hostArgs(server)),
+                    java.util.stream.Stream.of("usage")).toArray(String[]::new);
+            int status = run("PWD\n", args); // standard input is not read
+            server.verify();
+            assertEquals(0, status, stderr());
+        }
+        assertEquals(List.of("Welcome to the server (fake)", "1.2 GiB of 10 GiB used (12 %)", "Goodbye"), stdoutLines());
+    }
+
+    @Test
     void aFailedCommandGivesStatusOneButTheScriptGoesOn() throws Exception {
         try (FakeServer server = FakeServer.start(peer -> peer.greet()
                 .answer("DELETE /x", "ERR@NOT_FOUND /x not found")

@@ -25,7 +25,7 @@ class CommandsIT extends SessionInOwnDirectory {
     void greetsWithTheContractsWelcome() throws IOException {
         try (WireClient other = WireClient.connect()) {
             assertTrue(other.greeting().startsWith("OK@Welcome to the server"), other.greeting());
-            assertTrue(other.greeting().contains("protocol 1.1)"), other.greeting());
+            assertTrue(other.greeting().contains("protocol 1.2)"), other.greeting());
         }
     }
 

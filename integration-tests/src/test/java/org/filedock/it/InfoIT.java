@@ -40,7 +40,7 @@ class InfoIT {
             String json = response.body();
             assertEquals(String.valueOf(ItConfig.filedockPort()), field(json, "protocolPort"));
             assertEquals("\"127.0.0.1\"", field(json, "bindAddress"));
-            assertEquals("\"1.1\"", field(json, "protocolVersion"));
+            assertEquals("\"1.2\"", field(json, "protocolVersion"));
             assertTrue(Integer.parseInt(field(json, "openSessions")) >= 2, json);
             assertTrue(Long.parseLong(field(json, "uptimeSeconds")) >= 0, json);
             assertTrue(field(json, "storageRoot").contains("storage"), json);

@@ -1,6 +1,6 @@
 package org.filedock.protocol;
 
-/** The error codes of contract §4 (and the 1.1 additions), sent as {@code ERR@<CODE> <text>}. */
+/** The error codes of contract §4 (and the 1.1 and 1.2 additions), sent as {@code ERR@<CODE> <text>}. */
 public enum ErrorCode {
     BAD_REQUEST,
     UNKNOWN_COMMAND,
@@ -17,5 +17,6 @@ public enum ErrorCode {
     INTERNAL,
     AUTH_REQUIRED,
     DENIED,
-    CORRUPT
+    CORRUPT,
+    QUOTA
 }

@@ -304,6 +304,11 @@ public final class FileDockClient implements Closeable {
         return simple(Request.of("MOVE", path, directory));
     }
 
+    /** {@code USAGE}: the server's {@code <used> <quota>}, the quota {@code unlimited} when none. */
+    public String usage() throws IOException {
+        return simple(Request.of("USAGE"));
+    }
+
     public String pwd() throws IOException {
         currentDirectory = simple(Request.of("PWD"));
         return currentDirectory;

@@ -291,6 +291,9 @@ public final class Connection {
                 transport.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
                 transport.flush();
             }
+            // under the lock: a second disconnect racing this one (the application's stop and the
+            // endpoint's deactivation both disconnect everyone) must not send the last words again
+            closed = true;
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not tell " + session + " why it is disconnected", e);
         } finally {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.filedock.ejb.storage.Spool;
 
 /** A resumable upload's spool: its partial data, kept when the upload ends without a commit. */
-record PartialSpool(PartialStore store, String id, String uploadId, Path file, FileChannel channel, long held)
+record PartialSpool(PartialStore store, String id, String owner, String uploadId, Path file, FileChannel channel, long held)
         implements Spool {
 
     @Override
@@ -16,6 +16,6 @@ record PartialSpool(PartialStore store, String id, String uploadId, Path file, F
 
     @Override
     public void ended(Ending ending) {
-        store.ended(id, ending);
+        store.ended(this, ending);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,12 +52,19 @@ public class PartialStore {
     private final Duration retention;
     private final Clock clock;
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    private final PartialUsage usage;
 
     /** @param root the storage's real root; the partials' directory is made there when first needed */
     public PartialStore(Path root, Duration retention, Clock clock) {
+        this(root, retention, clock, PartialUsage.UNCOUNTED);
+    }
+
+    /** @param usage told how each change of a partial changes its owner's usage (quotas) */
+    public PartialStore(Path root, Duration retention, Clock clock, PartialUsage usage) {
         this.directory = root.resolve(DIRECTORY);
         this.retention = retention;
         this.clock = clock;
+        this.usage = usage;
     }
 
     /** What opens the spool of a resumable upload of {@code key} with the announced size. */
@@ -81,12 +89,12 @@ public class PartialStore {
                 return held.get();
             }
             Files.createDirectories(directory);
-            Files.deleteIfExists(data(id));
+            dropData(id, key.owner());
             PartialRecord record = new PartialRecord(key, size, clock.instant(), UUID.randomUUID().toString());
             record.write(record(id));
             FileChannel channel = FileChannel.open(data(id), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            return new PartialSpool(this, id, record.uploadId(), data(id), channel, 0);
+            return new PartialSpool(this, id, key.owner(), record.uploadId(), data(id), channel, 0);
         } catch (IOException | RuntimeException e) {
             claimed.remove(id);
             throw e;
@@ -111,17 +119,71 @@ public class PartialStore {
             return Optional.empty();
         }
         channel.position(length);
-        return Optional.of(new PartialSpool(this, id, record.get().uploadId(), data(id), channel, length));
+        return Optional.of(new PartialSpool(this, id, key.owner(), record.get().uploadId(), data(id), channel, length));
     }
 
-    /** Called by the spool when its upload ended. */
-    void ended(String id, Spool.Ending ending) {
+    /**
+     * Deletes what an earlier partial of this id left (another size, a broken one), counted as
+     * freed for the owner of its record; data without a record was never counted.
+     */
+    private void dropData(String id, String owner) throws IOException {
+        Optional<PartialRecord> old = PartialRecord.read(record(id));
+        usage.change(old.map(r -> r.key().owner()).orElse(owner), () -> {
+            long length = old.isPresent() ? lengthOf(data(id)) : 0;
+            Files.deleteIfExists(data(id));
+            return -length;
+        });
+    }
+
+    /**
+     * Called by the spool when its upload ended. A commit's bytes are counted by the commit
+     * (the partial became the file); a kept partial grew by what this part brought; a discarded
+     * one no longer holds what it held.
+     */
+    void ended(PartialSpool spool, Spool.Ending ending) {
         try {
-            if (ending != Spool.Ending.KEPT) {
-                delete(id);
-            }
+            usage.change(spool.owner(), () -> switch (ending) {
+                case KEPT -> lengthOf(spool.file()) - spool.held();
+                case DISCARDED -> {
+                    delete(spool.id());
+                    yield -spool.held();
+                }
+                case COMMITTED -> {
+                    delete(spool.id());
+                    yield 0;
+                }
+            });
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot measure the partial data " + spool.file(), e);
         } finally {
-            claimed.remove(id);
+            claimed.remove(spool.id());
+        }
+    }
+
+    /** The bytes of the partials whose owners pass the test (for a usage count). */
+    public long heldBy(Predicate<String> owners) {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        long total = 0;
+        for (String id : ids()) {
+            try {
+                Optional<PartialRecord> record = PartialRecord.read(record(id));
+                if (record.isPresent() && owners.test(record.get().key().owner())) {
+                    total += lengthOf(data(id));
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot read the resumable upload " + id, e);
+            }
+        }
+        return total;
+    }
+
+    private static long lengthOf(Path file) throws IOException {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            return 0;
         }
     }
 
@@ -144,7 +206,7 @@ public class PartialStore {
             }
             try {
                 if (isExpiredOrBroken(id, cutoff)) {
-                    delete(id);
+                    deleteCounted(id);
                     deleted++;
                 }
             } catch (IOException e) {
@@ -188,6 +250,20 @@ public class PartialStore {
             LOG.log(Level.WARNING, "cannot list the resumable uploads in " + directory, e);
         }
         return ids;
+    }
+
+    /** Deletes a partial, counted as freed for the owner of its record (one without was never counted). */
+    private void deleteCounted(String id) throws IOException {
+        Optional<PartialRecord> record = PartialRecord.read(record(id));
+        if (record.isEmpty()) {
+            delete(id);
+            return;
+        }
+        usage.change(record.get().key().owner(), () -> {
+            long length = lengthOf(data(id));
+            delete(id);
+            return -length;
+        });
     }
 
     /** Data first: a record without data is found broken and swept; data without a record too. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.filedock.ejb.quota.Quotas;
 import org.filedock.ejb.storage.Storage;
 
 /** Makes the one {@link PartialStore}, under the storage's root. */
@@ -20,7 +21,7 @@ public class ResumeProducer {
 
     @Produces
     @Singleton
-    PartialStore partials(Storage storage, ResumeConfig config) {
-        return new PartialStore(storage.root(), config.retention(), Clock.systemUTC());
+    PartialStore partials(Storage storage, ResumeConfig config, Quotas quotas) {
+        return new PartialStore(storage.root(), config.retention(), Clock.systemUTC(), quotas);
     }
 }

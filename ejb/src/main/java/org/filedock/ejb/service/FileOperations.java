@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.filedock.api.CommandException;
+import org.filedock.api.quota.Usage;
 import org.filedock.ejb.lock.FileLock;
 import org.filedock.ejb.lock.LockManager;
 import org.filedock.ejb.account.SecurityRealmAccess;
@@ -18,6 +19,7 @@ import org.filedock.ejb.home.FileArea;
 import org.filedock.ejb.home.Homes;
 import org.filedock.ejb.path.PathResolver;
 import org.filedock.ejb.path.StoragePath;
+import org.filedock.ejb.quota.Quotas;
 import org.filedock.protocol.DirEntry;
 import org.filedock.protocol.ErrorCode;
 
@@ -40,6 +42,9 @@ public class FileOperations {
 
     @Inject
     LockManager locks;
+
+    @Inject
+    Quotas quotas;
 
     public List<DirEntry> list(String currentDirectory, String path) throws CommandException {
         return area().storage().list(PathResolver.resolve(currentDirectory, path));
@@ -80,7 +85,7 @@ public class FileOperations {
         }
         FileArea area = area();
         try (FileLock lock = area.lock(locks::lockForChange, file)) {
-            area.storage().deleteFile(file);
+            quotas.deleteFile(area, file);
         }
     }
 
@@ -97,6 +102,11 @@ public class FileOperations {
             // a target inside the source is refused by the storage (EXISTS or BAD_REQUEST)
             area.storage().move(source, directory);
         }
+    }
+
+    /** The caller's usage and quota (contract §13). */
+    public Usage usage() throws CommandException {
+        return quotas.usageOf(Quotas.accountOf(area()));
     }
 
     /** Where the caller works: the shared root, or the logged-in user's home. */

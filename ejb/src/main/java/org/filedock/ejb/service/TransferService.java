@@ -31,6 +31,7 @@ import org.filedock.ejb.home.FileArea;
 import org.filedock.ejb.home.Homes;
 import org.filedock.ejb.path.PathResolver;
 import org.filedock.ejb.path.StoragePath;
+import org.filedock.ejb.quota.Quotas;
 import org.filedock.ejb.resume.DownloadFrom;
 import org.filedock.ejb.resume.PartialKey;
 import org.filedock.ejb.resume.PartialStore;
@@ -75,6 +76,9 @@ public class TransferService {
     @Inject
     FileDigests digests;
 
+    @Inject
+    Quotas quotas;
+
     /**
      * @param resume keep the bytes if the upload breaks off, continue from those of an earlier
      *        part (contract §10)
@@ -85,9 +89,9 @@ public class TransferService {
         StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
         FileArea area = area();
         try (FileLock lock = area.lock(locks::lockForUpload, file);
-             Upload upload = resume
+             Upload upload = quotas.admit(area, size, resume
                      ? area.storage().beginUpload(file, size, partials.spools(owner(exchange, file), size))
-                     : area.storage().beginUpload(file, size);
+                     : area.storage().beginUpload(file, size));
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
                      exchange.session(), size - upload.offset());
              TransferBuffers.Lease lease = buffers.lease()) {

@@ -132,7 +132,7 @@ public final class LocalDiskStorage implements Storage {
     }
 
     @Override
-    public void deleteFile(StoragePath file) throws CommandException {
+    public long deleteFile(StoragePath file) throws CommandException {
         if (file.isRoot()) {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot delete the root");
         }
@@ -148,6 +148,8 @@ public final class LocalDiskStorage implements Storage {
         } finally {
             held.release();
         }
+        boolean link = !located.entry().equals(located.real());
+        return link ? 0 : located.attributes().size();
     }
 
     @Override

@@ -64,6 +64,11 @@ final class LocalUpload implements Upload {
     }
 
     @Override
+    public long replacedBytes() {
+        return replaced == null || replaced.isSymbolicLink() ? 0 : replaced.size();
+    }
+
+    @Override
     public Path spoolFile() {
         return temporaryFile;
     }

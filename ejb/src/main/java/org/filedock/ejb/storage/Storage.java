@@ -34,8 +34,11 @@ public interface Storage {
     /** @throws CommandException FORBIDDEN, NOT_A_DIRECTORY, NOT_FOUND, NOT_EMPTY */
     void deleteDirectory(StoragePath directory) throws CommandException;
 
-    /** @throws CommandException FORBIDDEN, IS_A_DIRECTORY, NOT_FOUND */
-    void deleteFile(StoragePath file) throws CommandException;
+    /**
+     * @return the bytes the file took: its size, 0 for a symbolic link (the link goes, not its target)
+     * @throws CommandException FORBIDDEN, IS_A_DIRECTORY, NOT_FOUND
+     */
+    long deleteFile(StoragePath file) throws CommandException;
 
     /**
      * Moves a file or directory into an existing directory, keeping its name, with one atomic

@@ -17,6 +17,12 @@ public interface Upload extends AutoCloseable {
     /** Shared by the parts of one resumable upload (for the history); null for a plain upload. */
     String uploadId();
 
+    /**
+     * The bytes the target takes now and frees at the commit: the size of the file it replaces,
+     * 0 for a new file or a symbolic link (the link is replaced, not its target).
+     */
+    long replacedBytes();
+
     /** The file the bytes go to, to read back the held bytes (a resumed upload's digest). */
     Path spoolFile();
 

@@ -117,7 +117,7 @@ class CommandExecutorTest {
     @Test
     void everyCommandOfTheContractIsRegistered() {
         assertEquals(Set.of("UPLOAD", "DOWNLOAD", "COMPLETE", "DELETE", "DIR", "MKDIR", "CHDIR", "RMDIR",
-                "MOVE", "PWD", "DISCONNECT", "LOGIN", "HASH", "STAT"), registry.names());
+                "MOVE", "PWD", "DISCONNECT", "LOGIN", "HASH", "STAT", "USAGE"), registry.names());
     }
 
     @Test

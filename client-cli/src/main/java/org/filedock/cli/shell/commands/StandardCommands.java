@@ -22,6 +22,7 @@ public final class StandardCommands {
                 .register(new RmdirCommand())
                 .register(new MoveCommand())
                 .register(new PwdCommand())
+                .register(new UsageCommand())
                 .register(new RateLogCommand())
                 .register(new DisconnectCommand())
                 .register(new ExitCommand())
