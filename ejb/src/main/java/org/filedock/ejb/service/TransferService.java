@@ -22,6 +22,7 @@ import org.filedock.ejb.lock.FileLock;
 import org.filedock.ejb.history.recording.ActiveTransfer;
 import org.filedock.ejb.history.recording.TransferRecorder;
 import org.filedock.ejb.integrity.FileDigests;
+import org.filedock.ejb.integrity.HashingThreads;
 import org.filedock.ejb.integrity.UploadCheck;
 import org.filedock.ejb.lock.LockManager;
 import org.filedock.ejb.account.SecurityRealmAccess;
@@ -73,6 +74,9 @@ public class TransferService {
     @Inject
     FileDigests digests;
 
+    @Inject
+    HashingThreads hashing;
+
     /**
      * @param resume keep the bytes if the upload breaks off, continue from those of an earlier
      *        part (contract §10)
@@ -88,10 +92,10 @@ public class TransferService {
                      : area.storage().beginUpload(file, size);
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
                      exchange.session(), size - upload.offset());
-             TransferBuffers.Lease lease = buffers.lease()) {
+             TransferBuffers.Lease lease = buffers.lease();
+             UploadCheck check = startCheck(sha256, upload, lease, file, size - upload.offset())) {
             recording.partOf(upload.uploadId());
             long toCome = size - upload.offset();
-            UploadCheck check = startCheck(sha256, upload, lease, file);
             PayloadCopier copier = new PayloadCopier(recording.bytes(), lease.buffer());
             ReadableByteChannel payload = exchange.receivePayload(toCome);
             try {
@@ -156,10 +160,10 @@ public class TransferService {
         return new PartialKey(exchange.session().user().orElse(""), file);
     }
 
-    private static UploadCheck startCheck(Optional<String> sha256, Upload upload, TransferBuffers.Lease lease,
-                                          StoragePath file) throws CommandException {
+    private UploadCheck startCheck(Optional<String> sha256, Upload upload, TransferBuffers.Lease lease,
+                                   StoragePath file, long toCome) throws CommandException {
         try {
-            return UploadCheck.start(sha256, upload, lease.buffer());
+            return UploadCheck.start(sha256, upload, lease.buffer(), toCome, hashing);
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "cannot read back the partial data of " + file, e);
             throw new CommandException(ErrorCode.INTERNAL, "could not read the partial data of " + file);
