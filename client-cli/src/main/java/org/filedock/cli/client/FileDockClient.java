@@ -205,7 +205,7 @@ public final class FileDockClient implements Closeable {
                     String expected = parseSha256(call(hash));
                     if (!expected.equals(sha256)) {
                         partial.discard();
-                        throw new DigestMismatchException(remotePath, sha256, expected);
+                        throw new DigestMismatchException(remotePath, sha256, expected, offset > 0);
                     }
                 }
                 try {
