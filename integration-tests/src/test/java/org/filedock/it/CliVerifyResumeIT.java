@@ -74,7 +74,7 @@ class CliVerifyResumeIT {
     }
 
     @Test
-    void aPartialFileThatIsNotTheStartOfTheFileFailsTheDigestAndLeavesNothing() throws Exception {
+    void aPartialFileThatIsNotTheStartOfTheFileFailsTheDigestAndTheFileIsFetchedAfresh() throws Exception {
         Path work = Files.createTempDirectory(ItConfig.workDirectory(), "mismatch");
         byte[] content = randomBytes(2 * 1024 * 1024);
         String dir = "mismatch-" + UUID.randomUUID();
@@ -85,10 +85,12 @@ class CliVerifyResumeIT {
 
         Result result = run(List.of("--download-dir", downloads.toString()), "DOWNLOAD --resume " + dir + "/m.bin\n");
 
-        assertEquals(1, result.exitCode(), result.stdout());
+        assertEquals(0, result.exitCode(), result.stderr());
         assertTrue(result.stderr().contains("error: sha256 mismatch for " + dir + "/m.bin"), result.stderr());
+        assertTrue(result.stderr().contains("downloading it again from the start"), result.stderr());
+        assertArrayEquals(content, Files.readAllBytes(downloads.resolve("m.bin")));
         try (var files = Files.list(downloads)) {
-            assertEquals(List.of(), files.toList());
+            assertEquals(List.of(downloads.resolve("m.bin")), files.toList());
         }
     }
 
