@@ -48,3 +48,14 @@ CREATE INDEX IF NOT EXISTS fd_audit_recorded_at ON fd_audit (recorded_at);
 CREATE INDEX IF NOT EXISTS fd_audit_user_recorded_at ON fd_audit (user_name, recorded_at);
 CREATE INDEX IF NOT EXISTS fd_audit_action_recorded_at ON fd_audit (action, recorded_at);
 CREATE INDEX IF NOT EXISTS fd_audit_path ON fd_audit (path);
+-- share links (protocol 1.2): keyed by the SHA-256 of the token (base64url), never the token itself;
+-- owner_name is null for links made without accounts; a revoked link is deleted
+CREATE TABLE IF NOT EXISTS fd_share (
+    id              VARCHAR(43)                 NOT NULL PRIMARY KEY,
+    owner_name      VARCHAR(255),
+    path            VARCHAR                     NOT NULL,
+    created_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    expires_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    password_hash   VARCHAR(255)
+);
+CREATE INDEX IF NOT EXISTS fd_share_owner_created_at ON fd_share (owner_name, created_at);

@@ -22,6 +22,7 @@ public final class StandardCommands {
                 .register(new RmdirCommand())
                 .register(new MoveCommand())
                 .register(new PwdCommand())
+                .register(new ShareCommand())
                 .register(new RateLogCommand())
                 .register(new DisconnectCommand())
                 .register(new ExitCommand())
