@@ -45,7 +45,7 @@ class CommandRegistryTest {
     void theStandardSetHasEveryCommandOfTheShell() {
         CommandRegistry registry = StandardCommands.registry();
         assertEquals(List.of("CD", "CHDIR", "CONNECT", "DELETE", "DIR", "DISCONNECT", "DOWNLOAD", "EXIT", "HELP", "LOGIN",
-                "MKDIR", "MOVE", "PWD", "QUIT", "RATELOG", "RMDIR", "UPLOAD"), registry.words());
+                "MKDIR", "MOVE", "PWD", "QUIT", "RATELOG", "RMDIR", "SHARE", "UPLOAD"), registry.words());
         assertEquals("CONNECT", registry.commands().get(0).spec().name());
     }
 
