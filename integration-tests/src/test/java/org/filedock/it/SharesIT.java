@@ -240,13 +240,15 @@ class SharesIT extends SessionInOwnDirectory {
         CliProcess.Result result = CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"),
                 List.of("--host", "127.0.0.1", "--port", String.valueOf(ItConfig.filedockPort())),
                 "SHARE " + home + "/cli.txt --expires 2h\nSHARE " + home + "/cli.txt --password\n");
-        String[] lines = result.stdout().strip().split("\n");
-        assertTrue(lines[0].startsWith(ORIGIN + "/filedock/s/"), result.stdout());
-        assertTrue(lines[1].startsWith("expires "), result.stdout());
-        Instant expires = Instant.parse(lines[1].substring("expires ".length()).strip());
+        List<String> lines = result.stdout().lines().map(String::strip).toList();
+        int at = lines.indexOf(lines.stream().filter(line -> line.startsWith(ORIGIN + "/filedock/s/")).findFirst()
+                .orElseThrow(() -> new AssertionError("no link in " + result.stdout())));
+        String link = lines.get(at);
+        assertTrue(lines.get(at + 1).startsWith("expires "), result.stdout());
+        Instant expires = Instant.parse(lines.get(at + 1).substring("expires ".length()));
         assertTrue(expires.isAfter(Instant.now().plusSeconds(7000)) && expires.isBefore(Instant.now().plusSeconds(7300)),
                 expires.toString());
-        assertEquals("from the cli", text(fetch(lines[0].strip())));
+        assertEquals("from the cli", text(fetch(link)));
         assertTrue(result.stderr().contains("--password asks for the link's password at the terminal"), result.stderr());
         assertEquals(1, result.exitCode(), "the second SHARE failed");
     }
