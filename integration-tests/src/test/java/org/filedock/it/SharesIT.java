@@ -211,7 +211,7 @@ class SharesIT extends SessionInOwnDirectory {
         List<String> seen = new ArrayList<>();
         for (var item : json(fetch(audit)).getJsonArray("items")) {
             JsonObject e = item.asJsonObject();
-            seen.add(e.getString("action") + " " + e.getString("path") + " " + e.getString("outcome")
+            seen.add(e.getString("action") + " " + e.getString("path", null) + " " + e.getString("outcome")
                     + (e.isNull("target") ? "" : " -> " + e.getString("target")));
         }
         for (String expected : List.of("MKDIR " + dir + " OK", "UPLOAD " + dir + "/f.txt OK", "DOWNLOAD " + dir + "/f.txt OK",

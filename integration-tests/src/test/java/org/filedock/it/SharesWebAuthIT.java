@@ -153,7 +153,7 @@ class SharesWebAuthIT {
         List<String> seen = new ArrayList<>();
         for (var item : json(get(query, basic(ADMIN, ADMIN_PASSWORD))).getJsonArray("items")) {
             JsonObject e = item.asJsonObject();
-            seen.add(e.getString("action") + " " + e.getString("path") + " " + e.getString("outcome")
+            seen.add(e.getString("action") + " " + e.getString("path", null) + " " + e.getString("outcome")
                     + (e.isNull("target") ? "" : " " + e.getString("target")));
         }
         return seen;
