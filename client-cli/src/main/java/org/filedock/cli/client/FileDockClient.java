@@ -313,6 +313,17 @@ public final class FileDockClient implements Closeable {
         return simple(Request.of("USAGE"));
     }
 
+    /**
+     * {@code SHARE <path> <seconds> [password]} (a FileDock extension of protocol 1.2).
+     *
+     * @param password null for a link without one
+     * @return the reply's text: {@code <url> <expiresAt>}
+     */
+    public String share(String path, long seconds, char[] password) throws IOException {
+        return simple(password == null ? Request.of("SHARE", path, Long.toString(seconds))
+                : Request.of("SHARE", path, Long.toString(seconds), new String(password)));
+    }
+
     public String pwd() throws IOException {
         currentDirectory = simple(Request.of("PWD"));
         return currentDirectory;

@@ -54,7 +54,7 @@ public record ShellSetup(ConnectionSettings settings, Path downloadDirectory, Pa
      */
     public Access access(TrustQuestion question, PasswordSource prompt) {
         ServerTrust trust = ServerTrust.withSystemStore(new KnownHosts(knownHostsFile), pinned, question);
-        return new Access(trust, passwords.orElse(prompt));
+        return new Access(trust, passwords.orElse(prompt), prompt);
     }
 
     /**

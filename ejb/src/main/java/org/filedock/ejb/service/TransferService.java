@@ -167,8 +167,22 @@ public class TransferService {
      */
     public FileReading openForReading(String currentDirectory, String path, SessionState session)
             throws CommandException {
-        StoragePath file = PathResolver.resolve(currentDirectory, path);
-        FileArea area = area();
+        return openIn(area(), PathResolver.resolve(currentDirectory, path), session);
+    }
+
+    /**
+     * {@link #openForReading} of a file in another user's area, for the holder of a share link
+     * (contract §14) whose access the link decided: the same locks and history.
+     *
+     * @param owner the link's owner; null for the shared root of {@code filedock.auth=none}
+     * @param path an absolute path in the owner's area
+     */
+    public FileReading openShared(String owner, String path, SessionState session) throws CommandException {
+        FileArea area = owner == null ? area() : homes.areaOfUser(owner);
+        return openIn(area, PathResolver.resolve("/", path), session);
+    }
+
+    private FileReading openIn(FileArea area, StoragePath file, SessionState session) throws CommandException {
         FileLock lock = area.lock(locks::lockForDownload, file);
         try {
             return new OpenedFile(lock, area.storage().openDownload(file),
