@@ -111,7 +111,6 @@ def mkdir(node, path):
 
 def test_cross_node_busy():
     base = "/" + RUN
-    mkdir(0, base)
     mkdir(0, base + "/elsewhere")
     data = payload(4 << 20, 1)
     holder = begin_upload(0, base + "/big.bin", data, 1 << 20)
@@ -275,7 +274,7 @@ def test_contention_on_two_nodes():
     sessions = 16
     contents = {s: payload(256 * 1024 + s * 4099, 100 + s) for s in range(sessions)}
     digests = {hashlib.sha256(d).hexdigest() for d in contents.values()}
-    stats = {"stored": 0, "busy": 0, "reads": 0}
+    stats = {"stored": 0, "busy": 0, "reads": 0, "missing": 0}
     lock = threading.Lock()
 
     def racer(s):
@@ -292,8 +291,8 @@ def test_contention_on_two_nodes():
                     check(hashlib.sha256(got).hexdigest() in digests, "a read of %s was a mix" % path)
                     key = "reads"
             except ProtocolError as e:
-                check(str(e).startswith("ERR@BUSY") or str(e).startswith("ERR@NOT_FOUND"), "racer: %s" % e)
-                key = "busy"
+                key = "busy" if str(e).startswith("ERR@BUSY") else "missing"
+                check(key == "busy" or str(e).startswith("ERR@NOT_FOUND"), "racer: %s" % e)
             with lock:
                 stats[key] += 1
 
@@ -326,6 +325,7 @@ TESTS = [
 def main():
     only = sys.argv[1:]
     failed = 0
+    mkdir(0, "/" + RUN)
     for test in TESTS:
         if only and test.__name__ not in only:
             continue

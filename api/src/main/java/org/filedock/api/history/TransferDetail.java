@@ -44,5 +44,7 @@ public record TransferDetail(
         @Schema(description = "the highest sampled rate, bytes per second")
         double peakRate,
         @Schema(description = "the parts of one resumable upload share this id (contract §10); absent otherwise")
-        String uploadId) {
+        String uploadId,
+        @Schema(description = "the server (jboss.node.name) that served the transfer; in a cluster, one of its nodes")
+        String node) {
 }

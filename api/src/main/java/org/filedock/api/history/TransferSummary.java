@@ -34,5 +34,7 @@ public record TransferSummary(
         @Schema(description = "bytes per second over the whole transfer")
         double meanRate,
         @Schema(description = "the parts of one resumable upload share this id (contract §10); absent otherwise")
-        String uploadId) {
+        String uploadId,
+        @Schema(description = "the server (jboss.node.name) that served the transfer; in a cluster, one of its nodes")
+        String node) {
 }

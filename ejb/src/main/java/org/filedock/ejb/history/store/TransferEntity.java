@@ -63,6 +63,10 @@ public class TransferEntity {
     @Column(name = "upload_id", length = 36)
     private String uploadId;
 
+    /** The node that served it (jboss.node.name): one history for a cluster of them. */
+    @Column(name = "node")
+    private String node;
+
     protected TransferEntity() {
     }
 
@@ -82,6 +86,7 @@ public class TransferEntity {
         e.peakRate = t.peakRate();
         e.sampleCount = t.samples().size();
         e.uploadId = t.uploadId();
+        e.node = System.getProperty("jboss.node.name");
         return e;
     }
 
@@ -140,5 +145,10 @@ public class TransferEntity {
     /** Shared by the parts of one resumable upload; null otherwise. */
     public String uploadId() {
         return uploadId;
+    }
+
+    /** The node that served the transfer; null for transfers stored before it was recorded. */
+    public String node() {
+        return node;
     }
 }
