@@ -3,6 +3,7 @@ package org.filedock.ejb.config;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -10,6 +11,7 @@ import org.filedock.api.FileDockConfig;
 import org.filedock.api.PropertyValues;
 import org.filedock.ejb.lock.LocalLockManager;
 import org.filedock.ejb.lock.LockManager;
+import org.filedock.ejb.lock.cluster.ClusterLockManager;
 import org.filedock.ejb.lock.cluster.InfinispanCluster;
 import org.filedock.ejb.storage.LocalDiskStorage;
 import org.filedock.ejb.storage.Storage;
@@ -49,5 +51,11 @@ public class StorageProducer {
             return new LocalLockManager();
         }
         return InfinispanCluster.lockManager((int) PropertyValues.parse(CLUSTER, clusterSize, 1, 1000));
+    }
+
+    void closeLockManager(@Disposes LockManager locks) {
+        if (locks instanceof ClusterLockManager cluster) {
+            cluster.close();
+        }
     }
 }

@@ -29,7 +29,7 @@ import org.filedock.protocol.ErrorCode;
  * view changes. Write locks (upload, change) are refused without a majority of the configured
  * members.
  */
-public final class ClusterLockManager implements LockManager {
+public final class ClusterLockManager implements LockManager, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ClusterLockManager.class.getName());
     private static final String INCARNATION_PREFIX = "@node:";
@@ -39,10 +39,17 @@ public final class ClusterLockManager implements LockManager {
     private final ConcurrentMap<String, String> table;
     private final ClusterView view;
     private final String incarnation = UUID.randomUUID().toString();
+    private final Runnable detach;
 
     public ClusterLockManager(ConcurrentMap<String, String> table, ClusterView view) {
+        this(table, view, () -> { });
+    }
+
+    /** @param detach run by {@link #close()}: unhooks what watches the view for this manager */
+    public ClusterLockManager(ConcurrentMap<String, String> table, ClusterView view, Runnable detach) {
         this.table = table;
         this.view = view;
+        this.detach = detach;
         // holds left by an earlier run of this node become stale at once
         table.put(INCARNATION_PREFIX + view.self(), incarnation);
     }
@@ -79,6 +86,12 @@ public final class ClusterLockManager implements LockManager {
                 }
             }
         }
+    }
+
+    /** The application stops: the view is no longer watched for it (its locks end with their sessions). */
+    @Override
+    public void close() {
+        detach.run();
     }
 
     /** How many paths hold a lock now, on any node; for tests and monitoring. */

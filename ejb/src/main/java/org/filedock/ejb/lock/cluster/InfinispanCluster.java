@@ -46,8 +46,13 @@ public final class InfinispanCluster implements ClusterView, ClusterMembership.V
         }
         Cache<String, String> table = container.getCache(LOCK_CACHE);
         InfinispanCluster view = new InfinispanCluster(container, configuredSize);
-        ClusterLockManager locks = new ClusterLockManager(table, view);
-        container.addListener(new Reaper(locks));
+        Reaper reaper = new Reaper();
+        ClusterLockManager locks = new ClusterLockManager(table, view, () -> {
+            container.removeListener(reaper);
+            ClusterMembership.withdraw(view);
+        });
+        reaper.locks = locks;
+        container.addListener(reaper);
         ClusterMembership.publish(view);
         LOG.info("FileDock lock table joined as " + view.self() + ", members " + view.members()
                 + " of " + configuredSize + " configured");
@@ -82,11 +87,7 @@ public final class InfinispanCluster implements ClusterView, ClusterMembership.V
     /** Sweeps the holds of departed members out of the table when the view changes. */
     @Listener(sync = false)
     public static final class Reaper {
-        private final ClusterLockManager locks;
-
-        Reaper(ClusterLockManager locks) {
-            this.locks = locks;
-        }
+        private volatile ClusterLockManager locks;
 
         @ViewChanged
         public void viewChanged(ViewChangedEvent event) {
