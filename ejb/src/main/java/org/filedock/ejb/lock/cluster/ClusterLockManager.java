@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 
 import org.filedock.api.CommandException;
@@ -33,8 +36,13 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ClusterLockManager.class.getName());
     private static final String INCARNATION_PREFIX = "@node:";
-    /** Compare-and-set rounds before a contended entry answers BUSY. */
-    private static final int ROUNDS = 64;
+    /**
+     * How long a lock keeps trying when its compare-and-set loses to compatible changes of the same
+     * entry (many uploads into one directory all add intents to it) before it answers BUSY.
+     */
+    private static final long CONTENDED_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** The longest pause between two tries, in microseconds; the pause grows from 1 µs, randomized. */
+    private static final long MAX_BACKOFF_MICROS = 2_000;
 
     private final ConcurrentMap<String, String> table;
     private final ClusterView view;
@@ -129,6 +137,11 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
         }
     }
 
+    private static void backOff(int round) {
+        long ceiling = Math.min(MAX_BACKOFF_MICROS, 1L << Math.min(round, 20));
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(1 + ThreadLocalRandom.current().nextLong(ceiling)));
+    }
+
     private boolean isLive(Hold hold) {
         return view.memberNames().contains(hold.node())
                 && hold.incarnation().equals(table.get(INCARNATION_PREFIX + hold.node()));
@@ -157,7 +170,8 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
 
         void take(String key, HoldKind kind, StoragePath wanted) throws CommandException {
             Hold mine = new Hold(kind, view.self(), incarnation, token);
-            for (int round = 0; round < ROUNDS; round++) {
+            long deadline = System.nanoTime() + CONTENDED_NANOS;
+            for (int round = 0; System.nanoTime() - deadline < 0; round++) {
                 String current = table.get(key);
                 Holds holds = Holds.parse(current).keep(ClusterLockManager.this::isLive);
                 Optional<Hold> conflict = holds.conflictWith(kind);
@@ -171,6 +185,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
                     keys.add(key);
                     return;
                 }
+                backOff(round);
             }
             throw new CommandException(ErrorCode.BUSY, key + " is contended");
         }
@@ -186,7 +201,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
         }
 
         private void giveBack(String key) {
-            while (true) {
+            for (int round = 0; ; round++) {
                 String current = table.get(key);
                 if (current == null) {
                     return;
@@ -196,6 +211,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
                 if (done) {
                     return;
                 }
+                backOff(round);
             }
         }
 

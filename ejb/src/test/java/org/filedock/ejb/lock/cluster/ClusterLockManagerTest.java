@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.filedock.api.CommandException;
 import org.filedock.ejb.lock.FileLock;
@@ -139,6 +140,62 @@ class ClusterLockManagerTest {
         hold(b.lockForDownload(FILE));
         members.add("c");
         hold(b.lockForUpload(OTHER));
+    }
+
+    /** A table whose writes take as long as a replicated write (a round trip), so that racing writers lose often. */
+    private static final class SlowWrites extends ConcurrentHashMap<String, String> {
+        private static void replicate() {
+            LockSupport.parkNanos(200_000);
+        }
+
+        @Override
+        public String putIfAbsent(String key, String value) {
+            replicate();
+            return super.putIfAbsent(key, value);
+        }
+
+        @Override
+        public boolean replace(String key, String oldValue, String newValue) {
+            replicate();
+            return super.replace(key, oldValue, newValue);
+        }
+
+        @Override
+        public boolean remove(Object key, Object value) {
+            replicate();
+            return super.remove(key, value);
+        }
+    }
+
+    @Test
+    void manyCompatibleLocksInOneDirectoryAtOnceAreAllGranted() throws Exception {
+        ConcurrentMap<String, String> slow = new SlowWrites();
+        ClusterLockManager a = new ClusterLockManager(slow, new TestView("a", members, 3));
+        ClusterLockManager b = new ClusterLockManager(slow, new TestView("b", members, 3));
+        int threads = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                ClusterLockManager node = t % 2 == 0 ? a : b;
+                StoragePath own = DOCS.child("file-" + t);
+                // every lock adds and removes an intent on / and /docs: the same two entries for all
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 100; i++) {
+                        node.lockForUpload(own).close();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
