@@ -22,7 +22,7 @@ import org.filedock.protocol.ErrorCode;
  * {@link LockManager} for a cluster: the locks live in a table shared by every node (a replicated
  * cache), keyed by path, whose entries are changed only by compare-and-set ({@code putIfAbsent},
  * {@code replace(k, old, new)}, {@code remove(k, old)}), so that two nodes never both win. A lock
- * on a path puts an {@link HoldKind#INTENT} hold on each ancestor first (root down), then its own
+ * on a path puts an {@link HoldKind#INTENT} hold on each ancestor below the root first (top down), then its own
  * hold; a change lock on a directory therefore conflicts on the directory's own entry with every
  * lock below it. A refused step gives back what the lock took so far.
  *
@@ -72,8 +72,15 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
         return lock(file, HoldKind.DOWNLOAD);
     }
 
+    /**
+     * The root is never changed (the commands refuse it before they lock), so no lock puts an
+     * intent on it: every lock would otherwise write to that one entry.
+     */
     @Override
     public FileLock lockForChange(StoragePath path) throws CommandException {
+        if (path.isRoot()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, "the root cannot be changed");
+        }
         return lock(path, HoldKind.CHANGE);
     }
 
@@ -122,8 +129,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
         Granted granted = new Granted(kind + " lock on " + path);
         try {
             List<StoragePath> ancestors = new ArrayList<>();
-            for (StoragePath at = path; !at.isRoot(); ) {
-                at = at.parent();
+            for (StoragePath at = path.parent(); !at.isRoot(); at = at.parent()) {
                 ancestors.add(0, at);
             }
             for (StoragePath ancestor : ancestors) {

@@ -88,7 +88,7 @@ class ClusterLockManagerTest {
         FileLock change = hold(a.lockForChange(DOCS));
         assertFails(ErrorCode.BUSY, () -> b.lockForUpload(FILE));
         assertFails(ErrorCode.BUSY, () -> b.lockForDownload(FILE));
-        assertFails(ErrorCode.BUSY, () -> b.lockForChange(StoragePath.ROOT));
+        assertFails(ErrorCode.FORBIDDEN, () -> b.lockForChange(StoragePath.ROOT));
         change.close();
         hold(b.lockForDownload(FILE));
         CommandException busy = assertFails(ErrorCode.BUSY, () -> a.lockForChange(DOCS));
