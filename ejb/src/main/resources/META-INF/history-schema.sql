@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS fd_transfer (
 CREATE INDEX IF NOT EXISTS fd_transfer_started_at ON fd_transfer (started_at);
 -- the parts of one resumable upload (protocol 1.1); added to tables made before it
 ALTER TABLE fd_transfer ADD COLUMN IF NOT EXISTS upload_id VARCHAR(36);
+-- the node that served the transfer (jboss.node.name), for one history over a cluster's nodes
+ALTER TABLE fd_transfer ADD COLUMN IF NOT EXISTS node VARCHAR(255);
 CREATE TABLE IF NOT EXISTS fd_transfer_sample (
     transfer_id     VARCHAR(36)                 NOT NULL REFERENCES fd_transfer (id),
     seq             INTEGER                     NOT NULL,

@@ -36,5 +36,7 @@ public record TransferSummary(
         @Schema(description = "the parts of one resumable upload share this id (contract §10); absent otherwise")
         String uploadId,
         @Schema(description = "the door the transfer came through: protocol (the socket protocol), http (the HTTP file API) or share (a share link)", examples = "http")
-        String channel) {
+        String channel,
+        @Schema(description = "the server (jboss.node.name) that served the transfer; in a cluster, one of its nodes")
+        String node) {
 }

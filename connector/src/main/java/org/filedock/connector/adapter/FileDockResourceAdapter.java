@@ -28,9 +28,10 @@ import org.filedock.connector.net.ProtocolServer;
 import org.filedock.connector.tls.TlsTransports;
 
 /**
- * The FileDock resource adapter: opens the protocol listeners (plain and TLS) when it starts,
- * closes them and every session when it stops, and dispatches commands to the activated
- * {@code CommandListener} bean.
+ * The FileDock resource adapter: opens the protocol listeners (plain and TLS) when the
+ * {@code CommandListener} bean's endpoint is activated, so that no client connects before
+ * commands can be served; closes them and every session when it stops, and dispatches commands
+ * to that bean.
  */
 @Connector(displayName = "FileDock", vendorName = "FileDock", eisType = "FileDock protocol",
         version = "1.0", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
@@ -42,6 +43,7 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
     private final transient AtomicReference<EndpointDispatcher> dispatcher = new AtomicReference<>();
     private transient volatile ProtocolServer server;
     private transient Runnable shutdownListener;
+    private transient FileDockConfig config;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -61,24 +63,35 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
             return;
         }
         server = new ProtocolServer(config, context.getWorkManager(), dispatcher::get, tlsTransports(config));
+        this.config = config;
+    }
+
+    /**
+     * Opens the listeners once the command endpoint is active: before that a client could connect
+     * but not be served, and a balancer would send clients to a node still starting.
+     */
+    private synchronized void openListeners() throws ResourceException {
+        ProtocolServer toOpen = server;
+        if (toOpen == null || toOpen.startedAt() != null) {
+            return;
+        }
         try {
-            server.start();
+            toOpen.start();
         } catch (IOException | WorkException e) {
-            server = null;
             throw new ResourceAdapterInternalException("FileDock cannot listen on " + config.bindAddress()
                     + " (port " + portOrOff(config.port()) + ", TLS port " + portOrOff(config.tls().port()) + "): "
                     + e.getMessage(), e);
         }
-        ConnectorStatusRegistry.publish(server);
-        shutdownListener = server::shuttingDown;
+        ConnectorStatusRegistry.publish(toOpen);
+        shutdownListener = toOpen::shuttingDown;
         ApplicationShutdown.listen(shutdownListener);
-        if (server.port() >= 0) {
-            LOG.info("FileDock protocol listening on " + server.bindAddress() + ":" + server.port()
+        if (toOpen.port() >= 0) {
+            LOG.info("FileDock protocol listening on " + toOpen.bindAddress() + ":" + toOpen.port()
                     + ", storage root " + config.storageRoot());
         }
-        if (server.tlsPort() != null) {
-            LOG.info("FileDock TLS listening on " + server.bindAddress() + ":" + server.tlsPort()
-                    + ", certificate " + server.tlsFingerprint());
+        if (toOpen.tlsPort() != null) {
+            LOG.info("FileDock TLS listening on " + toOpen.bindAddress() + ":" + toOpen.tlsPort()
+                    + ", certificate " + toOpen.tlsFingerprint());
         }
     }
 
@@ -98,21 +111,34 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
     }
 
     @Override
-    public void stop() {
-        if (server != null) {
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        boolean opened = server.startedAt() != null;
+        if (opened) {
             ApplicationShutdown.stopListening(shutdownListener);
             ConnectorStatusRegistry.withdraw(server);
-            server.stop();
+        }
+        server.stop();
+        if (opened) {
             LOG.info("FileDock listeners closed (protocol port " + server.port() + ", TLS port "
                     + server.tlsPort() + ")");
-            server = null;
         }
+        server = null;
     }
 
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
-        if (!dispatcher.compareAndSet(null, new EndpointDispatcher(factory))) {
+        EndpointDispatcher activated = new EndpointDispatcher(factory);
+        if (!dispatcher.compareAndSet(null, activated)) {
             throw new ResourceException("FileDock takes one command endpoint; one is already active");
+        }
+        try {
+            openListeners();
+        } catch (ResourceException | RuntimeException e) {
+            dispatcher.compareAndSet(activated, null);
+            throw e;
         }
     }
 

@@ -73,7 +73,7 @@ public final class ProtocolServer implements ConnectorStatus {
     });
     private Selector selector;
     private SelectorLoop loop;
-    private Instant startedAt;
+    private volatile Instant startedAt;
 
     /** The plaintext listener only. */
     public ProtocolServer(FileDockConfig config, WorkManager workManager, Supplier<CommandDispatcher> dispatcher) {
@@ -167,7 +167,9 @@ public final class ProtocolServer implements ConnectorStatus {
 
     void closeQuietly() {
         try {
-            selector.close();
+            if (selector != null) {
+                selector.close();
+            }
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing selector", e);
         }

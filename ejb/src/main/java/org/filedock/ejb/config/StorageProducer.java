@@ -3,18 +3,28 @@ package org.filedock.ejb.config;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.filedock.api.FileDockConfig;
+import org.filedock.api.PropertyValues;
 import org.filedock.ejb.lock.LocalLockManager;
 import org.filedock.ejb.lock.LockManager;
+import org.filedock.ejb.lock.cluster.ClusterLockManager;
+import org.filedock.ejb.lock.cluster.InfinispanCluster;
 import org.filedock.ejb.storage.LocalDiskStorage;
 import org.filedock.ejb.storage.Storage;
 
-/** Chooses the implementations behind the storage and lock interfaces: one node, local disk. */
+/**
+ * Chooses the implementations behind the storage and lock interfaces: local disk, and locks in
+ * this JVM, or in the cluster's lock table when {@code filedock.cluster} (the number of members
+ * the cluster is configured with) is set, as the cluster server does.
+ */
 @ApplicationScoped
 public class StorageProducer {
+
+    public static final String CLUSTER = "filedock.cluster";
 
     @Resource
     ManagedExecutorService background;
@@ -32,9 +42,20 @@ public class StorageProducer {
         return new LocalDiskStorage(config.storageRoot(), config.maxFileSize(), background);
     }
 
+    // not proxied: StorageInitializer's injection makes it at start, so a node joins the lock table then
     @Produces
-    @ApplicationScoped
+    @Singleton
     LockManager lockManager() {
-        return new LocalLockManager();
+        String clusterSize = System.getProperty(CLUSTER);
+        if (clusterSize == null || clusterSize.isBlank()) {
+            return new LocalLockManager();
+        }
+        return InfinispanCluster.lockManager((int) PropertyValues.parse(CLUSTER, clusterSize, 1, 1000));
+    }
+
+    void closeLockManager(@Disposes LockManager locks) {
+        if (locks instanceof ClusterLockManager cluster) {
+            cluster.close();
+        }
     }
 }

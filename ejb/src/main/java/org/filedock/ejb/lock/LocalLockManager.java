@@ -79,6 +79,11 @@ public final class LocalLockManager implements LockManager {
         }
     }
 
+    @Override
+    public String toString() {
+        return "locks in this JVM";
+    }
+
     /** How many paths hold a lock now; for tests and monitoring. */
     public int lockedPathCount() {
         synchronized (monitor) {

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.filedock.ejb.lock.LockManager;
 import org.filedock.ejb.storage.Storage;
 
 /**
@@ -25,9 +26,12 @@ public class StorageInitializer {
     @Inject
     Storage storage;
 
+    @Inject
+    LockManager locks;
+
     @PostConstruct
     void sweep() {
         storage.sweepTemporaryFiles();
-        LOG.info("FileDock storage root " + storage.root());
+        LOG.info("FileDock storage root " + storage.root() + ", " + locks);
     }
 }

@@ -17,7 +17,11 @@ import java.util.logging.Logger;
 
 import org.filedock.ejb.path.NameRules;
 
-/** The server's temporary upload files: {@code .filedock-upload-<random>.part}. */
+/**
+ * The server's temporary upload files: {@code .filedock-upload-<random>.part}, or in a cluster
+ * (where the storage root is shared) {@code .filedock-upload-<node>~<random>.part}, so that a
+ * starting node sweeps only what an earlier run of itself left, never another node's uploads.
+ */
 final class TemporaryFiles {
 
     static final String UPLOAD_PREFIX = NameRules.RESERVED_PREFIX + "upload-";
@@ -25,12 +29,22 @@ final class TemporaryFiles {
 
     private static final Logger LOG = Logger.getLogger(TemporaryFiles.class.getName());
     private static final int ATTEMPTS = 5;
+    /** {@code <node>~} in a cluster ({@code filedock.cluster} set), else empty. */
+    private static final String NODE_TAG = nodeTag();
 
     /** A temporary file and the channel it was created with. */
     record Created(Path file, FileChannel channel) {
     }
 
     private TemporaryFiles() {
+    }
+
+    private static String nodeTag() {
+        String node = System.getProperty("jboss.node.name");
+        if (System.getProperty("filedock.cluster") == null || node == null) {
+            return "";
+        }
+        return node.replaceAll("[^A-Za-z0-9_.-]", "_") + "~";
     }
 
     static boolean isUploadTemporary(String name) {
@@ -45,7 +59,7 @@ final class TemporaryFiles {
             byte[] random = new byte[12];
             ThreadLocalRandom.current().nextBytes(random);
             Path file = directory.resolve(
-                    UPLOAD_PREFIX + HexFormat.of().formatHex(random) + UPLOAD_SUFFIX);
+                    UPLOAD_PREFIX + NODE_TAG + HexFormat.of().formatHex(random) + UPLOAD_SUFFIX);
             try {
                 return new Created(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
@@ -71,7 +85,8 @@ final class TemporaryFiles {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     Path name = file.getFileName();
                     if (name != null && !attributes.isDirectory()
-                            && isUploadTemporary(name.toString())) {
+                            && isUploadTemporary(name.toString())
+                            && name.toString().startsWith(UPLOAD_PREFIX + NODE_TAG)) {
                         try {
                             Files.deleteIfExists(file);
                             deleted[0]++;

@@ -2,9 +2,11 @@ package org.filedock.web.info;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.filedock.api.ClusterMembership;
 import org.filedock.api.ConnectorStatus;
 import org.filedock.api.ConnectorStatusRegistry;
 import org.filedock.api.FileDockConfig;
@@ -19,6 +21,7 @@ public class ServerInfoService {
         FileDockConfig config = FileDockConfig.fromSystemProperties();
         ConnectorStatus status = ConnectorStatusRegistry.current().orElse(null);
         Instant now = Instant.now();
+        Optional<ClusterMembership.View> cluster = ClusterMembership.current();
         return new ServerInfo(
                 FileDockVersion.get(),
                 Protocol.VERSION,
@@ -29,6 +32,8 @@ public class ServerInfoService {
                 status == null ? null : status.startedAt(),
                 status == null ? 0 : Duration.between(status.startedAt(), now).toSeconds(),
                 status == null ? null : status.tlsPort(),
-                status == null ? null : status.tlsFingerprint());
+                status == null ? null : status.tlsFingerprint(),
+                cluster.map(ClusterMembership.View::node).orElse(System.getProperty("jboss.node.name")),
+                cluster.map(ClusterMembership.View::members).orElse(null));
     }
 }

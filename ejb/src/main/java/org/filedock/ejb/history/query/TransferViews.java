@@ -14,13 +14,13 @@ final class TransferViews {
 
     static TransferSummary summary(TransferEntity t) {
         return new TransferSummary(t.id(), t.direction(), t.path(), t.clientAddress(), t.user(), t.declaredSize(),
-                t.bytesMoved(), t.startedAt(), t.endedAt(), t.outcome(), t.meanRate(), t.uploadId(), t.channel());
+                t.bytesMoved(), t.startedAt(), t.endedAt(), t.outcome(), t.meanRate(), t.uploadId(), t.channel(), t.node());
     }
 
     static TransferDetail detail(TransferEntity t) {
         Duration duration = Duration.between(t.startedAt(), t.endedAt());
         return new TransferDetail(t.id(), t.direction(), t.path(), t.clientAddress(), t.user(), t.declaredSize(),
                 t.bytesMoved(), t.startedAt(), t.endedAt(), t.outcome(), t.meanRate(),
-                duration.toNanos() / 1e9, t.sampleCount(), t.peakRate(), t.uploadId(), t.channel());
+                duration.toNanos() / 1e9, t.sampleCount(), t.peakRate(), t.uploadId(), t.channel(), t.node());
     }
 }

@@ -66,6 +66,10 @@ public class TransferEntity {
     @Column(name = "channel", length = 8, nullable = false)
     private String channel;
 
+    /** The node that served it (jboss.node.name): one history for a cluster of them. */
+    @Column(name = "node")
+    private String node;
+
     protected TransferEntity() {
     }
 
@@ -86,6 +90,7 @@ public class TransferEntity {
         e.sampleCount = t.samples().size();
         e.uploadId = t.uploadId();
         e.channel = t.channel().wireName();
+        e.node = System.getProperty("jboss.node.name");
         return e;
     }
 
@@ -149,5 +154,10 @@ public class TransferEntity {
     /** {@code protocol}, {@code http} or {@code share}. */
     public String channel() {
         return channel;
+    }
+
+    /** The node that served the transfer; null for transfers stored before it was recorded. */
+    public String node() {
+        return node;
     }
 }

@@ -1,0 +1,344 @@
+#!/usr/bin/env python3
+"""The cluster's tests, against a cluster that cluster/up.sh started (its FD_* lines in the
+environment, FD_CLUSTER_DIR for the node PIDs and logs). Loopback only. Each test prints one line;
+the first failure stops the run with exit status 1.
+
+The order matters: the kill -9 test takes node 3 down, the restart test brings it back.
+"""
+import concurrent.futures
+import hashlib
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench"))
+from fdclient import FileDockClient, ProtocolError  # noqa: E402
+
+HOST = os.environ["FD_HOST"]
+NODES = [(h, int(p)) for h, p in (n.split(":") for n in os.environ["FD_NODES"].split(","))]
+ROOT = os.environ["FD_ROOT"]
+STATE = os.environ["FD_CLUSTER_DIR"]
+RUN = "run-%d" % int(time.time())
+
+
+class Failed(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failed(message)
+
+
+def client(node):
+    return FileDockClient(NODES[node][0], NODES[node][1], timeout=60)
+
+
+def error_of(c, *words):
+    """Sends a command that must fail; returns the error code."""
+    try:
+        reply = c.command(*words)
+    except ProtocolError as e:
+        return str(e).split(" ", 1)[0]
+    raise Failed("%s succeeded: %s" % (" ".join(words), reply))
+
+
+def upload(node, path, data):
+    c = client(node)
+    try:
+        c.command("UPLOAD", path, str(len(data)))
+        c.sock.sendall(data)
+        reply = c.line()
+        check(reply.startswith("OK@"), "upload of %s: %s" % (path, reply))
+    finally:
+        c.close()
+
+
+def download(node, path):
+    c = client(node)
+    try:
+        return read_download(c, path)
+    finally:
+        c.close()
+
+
+def read_download(c, path, first=None):
+    size = int(c.command("DOWNLOAD", path))
+    chunks, left = [], size
+    while left:
+        part = c.reader.read(min(left, first or left))
+        check(part, "connection closed during the download of " + path)
+        chunks.append(part)
+        left -= len(part)
+        first = None
+    c.sock.sendall(b"COMPLETE\n")
+    check(c.line().startswith("OK@"), "COMPLETE of " + path)
+    return b"".join(chunks)
+
+
+def begin_upload(node, path, data, sent):
+    """An upload left half way: the client holds the upload lock until finish_upload."""
+    c = client(node)
+    c.command("UPLOAD", path, str(len(data)))
+    c.sock.sendall(data[:sent])
+    return c
+
+
+def finish_upload(c, data, sent):
+    c.sock.sendall(data[sent:])
+    reply = c.line()
+    c.close()
+    check(reply.startswith("OK@"), "the finished upload: " + reply)
+
+
+def payload(size, seed):
+    return random.Random(seed).randbytes(size)
+
+
+def mkdir(node, path):
+    c = client(node)
+    try:
+        c.command("MKDIR", path)
+    finally:
+        c.close()
+
+
+def test_cross_node_busy():
+    base = "/" + RUN
+    mkdir(0, base + "/elsewhere")
+    data = payload(4 << 20, 1)
+    holder = begin_upload(0, base + "/big.bin", data, 1 << 20)
+    other = client(1)
+    try:
+        for words in (("DOWNLOAD", base + "/big.bin"), ("DELETE", base + "/big.bin"),
+                      ("MOVE", base + "/big.bin", base + "/elsewhere"), ("UPLOAD", base + "/big.bin", "10"),
+                      ("RMDIR", base)):
+            code = error_of(other, *words)
+            check(code == "ERR@BUSY", "%s through node 2 during node 1's upload: %s" % (words[0], code))
+    finally:
+        other.close()
+    finish_upload(holder, data, 1 << 20)
+    check(download(1, base + "/big.bin") == data, "node 2 reads what node 1 stored")
+
+
+def test_shared_readers_on_two_nodes():
+    path = "/%s/shared.bin" % RUN
+    data = payload(8 << 20, 2)
+    upload(0, path, data)
+    a, b, c = client(0), client(1), client(2)
+    try:
+        size_a = int(a.command("DOWNLOAD", path))
+        size_b = int(b.command("DOWNLOAD", path))
+        check(size_a == size_b == len(data), "both readers are served")
+        code = error_of(c, "DELETE", path)
+        check(code == "ERR@BUSY", "DELETE through node 3 while nodes 1 and 2 read: " + code)
+        got_a = a.reader.read(size_a)
+        got_b = b.reader.read(size_b)
+        for x in (a, b):
+            x.sock.sendall(b"COMPLETE\n")
+            check(x.line().startswith("OK@"), "COMPLETE")
+        check(got_a == data and got_b == data, "both readers got the whole file")
+    finally:
+        for x in (a, b, c):
+            x.close()
+
+
+def test_atomic_replace_seen_from_another_node():
+    path = "/%s/replaced.bin" % RUN
+    old, new = payload(6 << 20, 3), payload(5 << 20, 4)
+    upload(0, path, old)
+    reader = client(1)
+    try:
+        size = int(reader.command("DOWNLOAD", path))
+        first = reader.reader.read(1 << 20)
+        writer = begin_upload(2, path, new, 2 << 20)
+        # while node 3 uploads, node 2 lists the old file and no temporary name
+        lister = client(1)
+        try:
+            count = int(lister.command("DIR", "/" + RUN))
+            entries = [lister.line() for _ in range(count)]
+        finally:
+            lister.close()
+        check(any(e.endswith(" replaced.bin") and e.split(" ")[1] == str(len(old)) for e in entries),
+              "DIR through node 2 during the replace shows the old file: %s" % entries)
+        check(not any(".filedock" in e for e in entries), "no temporary name is listed: %s" % entries)
+        finish_upload(writer, new, 2 << 20)
+        rest = reader.reader.read(size - len(first))
+        reader.sock.sendall(b"COMPLETE\n")
+        check(reader.line().startswith("OK@"), "COMPLETE")
+        check(first + rest == old, "the reader on node 2 got the old file whole")
+    finally:
+        reader.close()
+    check(download(0, path) == new, "node 1 reads the new file whole after the replace")
+
+
+def http_json(node, path):
+    host, _ = NODES[node]
+    http = http_port(node)
+    with urllib.request.urlopen("http://%s:%d/filedock/api/%s" % (host, http, path), timeout=10) as response:
+        return json.loads(response.read().decode("utf-8"))
+
+
+def http_port(node):
+    return NODES[node][1] - 7021 + 8080
+
+
+def test_one_history_from_two_nodes():
+    first, second = "/%s/from-node1.bin" % RUN, "/%s/from-node2.bin" % RUN
+    upload(0, first, payload(1000, 5))
+    upload(1, second, payload(2000, 6))
+    deadline = time.time() + 20
+    while True:
+        # asked of node 3, which moved neither file
+        items = http_json(2, "transfers?size=500&sort=startedAt,desc")
+        items = items.get("items", items) if isinstance(items, dict) else items
+        found = {t["path"]: t for t in items if t.get("path") in (first, second)}
+        if len(found) == 2:
+            break
+        check(time.time() < deadline, "node 3's history lacks the uploads of nodes 1 and 2: %s" % list(found))
+        time.sleep(0.3)
+    nodes = (found[first].get("node"), found[second].get("node"))
+    check(nodes == ("node1", "node2"), "each transfer names its node: %s" % (nodes,))
+
+
+def node_pid(k):
+    with open(os.path.join(STATE, "node%d.pid" % k)) as f:
+        return int(f.read().strip())
+
+
+def test_kill_9_frees_the_holders_locks():
+    path = "/%s/killed.bin" % RUN
+    data = payload(4 << 20, 7)
+    holder = begin_upload(2, path, data, 1 << 20)
+    probe = client(0)
+    check(error_of(probe, "UPLOAD", path, "1") == "ERR@BUSY", "node 1 sees node 3's upload")
+    os.kill(node_pid(3), 9)
+    killed = time.time()
+    while True:
+        try:
+            reply = probe.command("UPLOAD", path, "3")
+            break
+        except ProtocolError as e:
+            check(str(e).startswith("ERR@BUSY"), "after the kill: %s" % e)
+            check(time.time() - killed < 30, "node 3's lock still held %.0f s after its kill" % (time.time() - killed))
+            time.sleep(0.1)
+    freed = time.time() - killed
+    probe.sock.sendall(b"new")
+    check(probe.line().startswith("OK@"), "the upload after the kill")
+    probe.close()
+    holder.sock.close()
+    check(download(1, path) == b"new", "node 2 reads the upload made after the kill")
+    return "lock freed %.1f s after kill -9" % freed
+
+
+def test_a_starting_node_takes_no_connection_it_cannot_serve():
+    host, port = NODES[2]
+    temporaries = [n for _, _, files in os.walk(ROOT) for n in files if n.startswith(".filedock-upload-node3~")]
+    check(temporaries, "node 3's killed upload left its temporary file")
+    subprocess.run(["bash", os.path.join(STATE, "node3.start")], check=True)
+    answers, refused, started = [], 0, time.time()
+    while time.time() - started < 240:
+        try:
+            c = FileDockClient(host, port, timeout=30)
+        except ConnectionRefusedError:
+            refused += 1
+            time.sleep(0.02)
+            continue
+        try:
+            answers.append(c.command("PWD"))
+        except ProtocolError as e:
+            answers.append(str(e))
+        finally:
+            c.close()
+        if len(answers) >= 5:
+            break
+    check(answers and all(a == "/" for a in answers), "answers of the starting node: %s" % answers[:5])
+    check(refused > 0, "the port was closed while the node started")
+    temporaries = [n for _, _, files in os.walk(ROOT) for n in files if n.startswith(".filedock-upload-node3~")]
+    check(not temporaries, "node 3 swept its temporary files at start: %s" % temporaries)
+    deadline = time.time() + 60
+    while len(http_json(2, "info").get("clusterMembers") or []) != len(NODES):
+        check(time.time() < deadline, "node 3 rejoined the view")
+        time.sleep(0.5)
+    return "%d connection attempts refused, then every connection served" % refused
+
+
+def test_contention_on_two_nodes():
+    files = ["/%s/race-%d.bin" % (RUN, i) for i in range(4)]
+    sessions = 16
+    contents = {s: payload(256 * 1024 + s * 4099, 100 + s) for s in range(sessions)}
+    digests = {hashlib.sha256(d).hexdigest() for d in contents.values()}
+    stats = {"stored": 0, "busy": 0, "reads": 0, "missing": 0}
+    lock = threading.Lock()
+
+    def racer(s):
+        node = s % 2
+        rnd = random.Random(s)
+        for _ in range(12):
+            path = rnd.choice(files)
+            try:
+                if rnd.random() < 0.7:
+                    upload(node, path, contents[s])
+                    key = "stored"
+                else:
+                    got = download(node, path)
+                    check(hashlib.sha256(got).hexdigest() in digests, "a read of %s was a mix" % path)
+                    key = "reads"
+            except ProtocolError as e:
+                key = "busy" if str(e).startswith("ERR@BUSY") else "missing"
+                check(key == "busy" or str(e).startswith("ERR@NOT_FOUND"), "racer: %s" % e)
+            with lock:
+                stats[key] += 1
+
+    with concurrent.futures.ThreadPoolExecutor(sessions) as pool:
+        for f in [pool.submit(racer, s) for s in range(sessions)]:
+            f.result()
+    for path in files:
+        for node in (0, 1):
+            try:
+                got = download(node, path)
+            except ProtocolError as e:
+                check(str(e).startswith("ERR@NOT_FOUND"), "final read: %s" % e)
+                continue
+            check(hashlib.sha256(got).hexdigest() in digests, "%s is not one complete upload" % path)
+    check(stats["stored"] > 0, "some uploads went through")
+    return "%(stored)d stored, %(reads)d whole reads, %(busy)d BUSY" % stats
+
+
+TESTS = [
+    test_cross_node_busy,
+    test_shared_readers_on_two_nodes,
+    test_atomic_replace_seen_from_another_node,
+    test_one_history_from_two_nodes,
+    test_contention_on_two_nodes,
+    test_kill_9_frees_the_holders_locks,
+    test_a_starting_node_takes_no_connection_it_cannot_serve,
+]
+
+
+def main():
+    only = sys.argv[1:]
+    failed = 0
+    mkdir(0, "/" + RUN)
+    for test in TESTS:
+        if only and test.__name__ not in only:
+            continue
+        started = time.time()
+        try:
+            note = test()
+            print("PASS %-60s %5.1f s %s" % (test.__name__, time.time() - started, note or ""), flush=True)
+        except (Failed, ProtocolError, OSError, AssertionError) as e:
+            print("FAIL %-60s %5.1f s %s" % (test.__name__, time.time() - started, e), flush=True)
+            failed += 1
+            break
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,229 @@
+package org.filedock.ejb.lock.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
+
+import org.filedock.api.CommandException;
+import org.filedock.ejb.lock.FileLock;
+import org.filedock.ejb.lock.LockManager;
+import org.filedock.ejb.path.StoragePath;
+import org.filedock.protocol.ErrorCode;
+
+/**
+ * {@link LockManager} for a cluster: the locks live in a table shared by every node (a replicated
+ * cache), keyed by path, whose entries are changed only by compare-and-set ({@code putIfAbsent},
+ * {@code replace(k, old, new)}, {@code remove(k, old)}), so that two nodes never both win. A lock
+ * on a path puts an {@link HoldKind#INTENT} hold on each ancestor below the root first (top down), then its own
+ * hold; a change lock on a directory therefore conflicts on the directory's own entry with every
+ * lock below it. A refused step gives back what the lock took so far.
+ *
+ * <p>Holds name their node and the node's incarnation (one per start, registered under
+ * {@code @node:<name>}): a hold whose node left the view, or whose node has started again since,
+ * is dropped whenever its entry is changed, and {@link #reapDeparted()} sweeps the table when the
+ * view changes. Write locks (upload, change) are refused without a majority of the configured
+ * members.
+ */
+public final class ClusterLockManager implements LockManager, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ClusterLockManager.class.getName());
+    private static final String INCARNATION_PREFIX = "@node:";
+    /**
+     * How long a lock keeps trying when its compare-and-set loses to compatible changes of the same
+     * entry (many uploads into one directory all add intents to it) before it answers BUSY.
+     */
+    private static final long CONTENDED_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** The longest pause between two tries, in microseconds; the pause grows from 1 µs, randomized. */
+    private static final long MAX_BACKOFF_MICROS = 2_000;
+
+    private final ConcurrentMap<String, String> table;
+    private final ClusterView view;
+    private final String incarnation = UUID.randomUUID().toString();
+    private final Runnable detach;
+
+    public ClusterLockManager(ConcurrentMap<String, String> table, ClusterView view) {
+        this(table, view, () -> { });
+    }
+
+    /** @param detach run by {@link #close()}: unhooks what watches the view for this manager */
+    public ClusterLockManager(ConcurrentMap<String, String> table, ClusterView view, Runnable detach) {
+        this.table = table;
+        this.view = view;
+        this.detach = detach;
+        // holds left by an earlier run of this node become stale at once
+        table.put(INCARNATION_PREFIX + view.self(), incarnation);
+    }
+
+    @Override
+    public FileLock lockForUpload(StoragePath file) throws CommandException {
+        return lock(file, HoldKind.UPLOAD);
+    }
+
+    @Override
+    public FileLock lockForDownload(StoragePath file) throws CommandException {
+        return lock(file, HoldKind.DOWNLOAD);
+    }
+
+    /**
+     * The root is never changed (the commands refuse it before they lock), so no lock puts an
+     * intent on it: every lock would otherwise write to that one entry.
+     */
+    @Override
+    public FileLock lockForChange(StoragePath path) throws CommandException {
+        if (path.isRoot()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, "the root cannot be changed");
+        }
+        return lock(path, HoldKind.CHANGE);
+    }
+
+    /** Drops the holds of departed members and earlier incarnations from every entry. */
+    public void reapDeparted() {
+        for (Map.Entry<String, String> entry : List.copyOf(table.entrySet())) {
+            if (entry.getKey().startsWith(INCARNATION_PREFIX)) {
+                continue;
+            }
+            Holds holds = Holds.parse(entry.getValue());
+            Holds live = holds.keep(this::isLive);
+            if (live != holds) {
+                boolean swept = live.isEmpty() ? table.remove(entry.getKey(), entry.getValue())
+                        : table.replace(entry.getKey(), entry.getValue(), live.encode());
+                if (swept) {
+                    LOG.info("lock table: freed " + (holds.all().size() - live.all().size())
+                            + " hold(s) of departed members on " + entry.getKey());
+                }
+            }
+        }
+    }
+
+    /** The application stops: the view is no longer watched for it (its locks end with their sessions). */
+    @Override
+    public void close() {
+        detach.run();
+    }
+
+    /** How many paths hold a lock now, on any node; for tests and monitoring. */
+    public long lockedPathCount() {
+        return table.keySet().stream().filter(k -> !k.startsWith(INCARNATION_PREFIX)).count();
+    }
+
+    @Override
+    public String toString() {
+        return "locks in the cluster's lock table as " + view.self() + " (" + view.memberNames().size() + " of "
+                + view.configuredSize() + " members)";
+    }
+
+    private FileLock lock(StoragePath path, HoldKind kind) throws CommandException {
+        if (kind.writes() && !view.hasMajority()) {
+            throw new CommandException(ErrorCode.BUSY, "the cluster has no majority ("
+                    + view.memberNames().size() + " of " + view.configuredSize() + " members): " + path
+                    + " cannot be locked for writing");
+        }
+        Granted granted = new Granted(kind + " lock on " + path);
+        try {
+            List<StoragePath> ancestors = new ArrayList<>();
+            for (StoragePath at = path.parent(); !at.isRoot(); at = at.parent()) {
+                ancestors.add(0, at);
+            }
+            for (StoragePath ancestor : ancestors) {
+                granted.take(ancestor.toString(), HoldKind.INTENT, path);
+            }
+            granted.take(path.toString(), kind, path);
+            return granted;
+        } catch (CommandException | RuntimeException e) {
+            granted.close();
+            throw e;
+        }
+    }
+
+    private static void backOff(int round) {
+        long ceiling = Math.min(MAX_BACKOFF_MICROS, 1L << Math.min(round, 20));
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(1 + ThreadLocalRandom.current().nextLong(ceiling)));
+    }
+
+    private boolean isLive(Hold hold) {
+        return view.memberNames().contains(hold.node())
+                && hold.incarnation().equals(table.get(INCARNATION_PREFIX + hold.node()));
+    }
+
+    private static CommandException busy(String key, Hold conflict, StoragePath wanted) {
+        String message = switch (conflict.kind()) {
+            case UPLOAD -> key + " is being uploaded";
+            case DOWNLOAD -> key + " is being downloaded";
+            case CHANGE -> key + " is being changed";
+            case INTENT -> wanted + " holds a file in transfer";
+        };
+        return new CommandException(ErrorCode.BUSY, message);
+    }
+
+    /** The holds one lock has taken, released in reverse order. */
+    private final class Granted implements FileLock {
+        private final String description;
+        private final String token = UUID.randomUUID().toString();
+        private final List<String> keys = new ArrayList<>();
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Granted(String description) {
+            this.description = description;
+        }
+
+        void take(String key, HoldKind kind, StoragePath wanted) throws CommandException {
+            Hold mine = new Hold(kind, view.self(), incarnation, token);
+            long deadline = System.nanoTime() + CONTENDED_NANOS;
+            for (int round = 0; System.nanoTime() - deadline < 0; round++) {
+                String current = table.get(key);
+                Holds holds = Holds.parse(current).keep(ClusterLockManager.this::isLive);
+                Optional<Hold> conflict = holds.conflictWith(kind);
+                if (conflict.isPresent()) {
+                    throw busy(key, conflict.get(), wanted);
+                }
+                String next = holds.with(mine).encode();
+                boolean won = current == null ? table.putIfAbsent(key, next) == null
+                        : table.replace(key, current, next);
+                if (won) {
+                    keys.add(key);
+                    return;
+                }
+                backOff(round);
+            }
+            throw new CommandException(ErrorCode.BUSY, key + " is contended");
+        }
+
+        @Override
+        public void close() {
+            if (!released.compareAndSet(false, true)) {
+                return;
+            }
+            for (int i = keys.size() - 1; i >= 0; i--) {
+                giveBack(keys.get(i));
+            }
+        }
+
+        private void giveBack(String key) {
+            for (int round = 0; ; round++) {
+                String current = table.get(key);
+                if (current == null) {
+                    return;
+                }
+                Holds rest = Holds.parse(current).withoutToken(token).keep(ClusterLockManager.this::isLive);
+                boolean done = rest.isEmpty() ? table.remove(key, current) : table.replace(key, current, rest.encode());
+                if (done) {
+                    return;
+                }
+                backOff(round);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+}

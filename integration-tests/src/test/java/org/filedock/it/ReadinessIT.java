@@ -1,0 +1,84 @@
+package org.filedock.it;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The protocol port takes connections only once commands can be served (the adapter opens it when
+ * the command endpoint is activated), and the server's readiness ({@code /health/ready} on the
+ * management port, what the cluster's balancer asks) is UP with the deployment.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReadinessIT {
+
+    private static final String EAR = "filedock";
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = EAR, managed = false, testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.filedockEar();
+    }
+
+    @Test
+    void everyConnectionTakenWhileDeployingIsServedAndReadinessSaysUp() throws Exception {
+        AtomicBoolean deployed = new AtomicBoolean();
+        List<String> answers = new CopyOnWriteArrayList<>();
+        // Arquillian deploys from the test's thread only: the clients knock from another
+        CompletableFuture<Void> knocking = CompletableFuture.runAsync(() -> {
+            while (!deployed.get()) {
+                try (WireClient client = WireClient.connect()) {
+                    answers.add(client.call("PWD"));
+                } catch (ConnectException notListeningYet) {
+                    Thread.onSpinWait();
+                } catch (IOException e) {
+                    answers.add(e.toString());
+                }
+            }
+        });
+        try {
+            deployer.deploy(EAR);
+            deployed.set(true);
+            knocking.get(30, TimeUnit.SECONDS);
+            try (WireClient client = WireClient.connect()) {
+                answers.add(client.call("PWD"));
+            }
+            assertTrue(answers.stream().allMatch("OK@/"::equals), () -> "answers while deploying: " + answers);
+
+            String ready = readiness();
+            assertTrue(ready.matches("(?s).*\"deployments-status\"\\s*,\\s*\"status\"\\s*:\\s*\"UP\".*"), ready);
+        } finally {
+            deployed.set(true);
+            deployer.undeploy(EAR);
+        }
+    }
+
+    private static String readiness() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ItConfig.managementPort() + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+}
