@@ -54,6 +54,14 @@ public interface FileAccess {
     String move(String path, String directory) throws CommandException;
 
     /**
+     * {@code MOVE} under a new name (a rename when the directory is the same): the name must be a
+     * valid single name ({@code BAD_REQUEST} otherwise), and not taken ({@code EXISTS}).
+     *
+     * @return the moved thing's new absolute path
+     */
+    String move(String path, String directory, String name) throws CommandException;
+
+    /**
      * How an upload ended.
      *
      * @param reply the socket command's final reply ({@code OK@File uploaded}, or an error such as

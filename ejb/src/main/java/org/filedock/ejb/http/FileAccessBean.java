@@ -121,6 +121,14 @@ public class FileAccessBean implements FileAccess {
         });
     }
 
+    @Override
+    public String move(String path, String directory, String name) throws CommandException {
+        return asCaller(() -> {
+            files.move(ROOT, path, directory, name);
+            return PathResolver.resolve(ROOT, directory).child(name).toString();
+        });
+    }
+
     private boolean exists(String path) throws CommandException {
         try {
             files.stat(ROOT, path);
