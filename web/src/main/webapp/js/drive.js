@@ -286,6 +286,10 @@ function wireControls() {
             uploads.add([...event.dataTransfer.files], current);
         }
     });
+    // a file dropped beside the list must not make the browser leave the page to show it
+    for (const type of ['dragover', 'drop']) {
+        window.addEventListener(type, event => event.preventDefault());
+    }
     window.addEventListener('hashchange', () => refresh(true));
 }
 

@@ -34,9 +34,13 @@ export class FileList {
         this.sharing = false;
         this.pending = false;
         container.addEventListener('scroll', () => this.schedule());
+        // a layout change (a phone turned, a window narrowed) may change the rows' height
         window.addEventListener('resize', () => {
-            this.rowHeight = 0;
-            this.schedule();
+            const height = this.measureRow();
+            if (height !== this.rowHeight) {
+                this.rowHeight = height;
+                this.redraw();
+            }
         });
         container.addEventListener('keydown', event => this.key(event));
         container.addEventListener('click', event => this.click(event));

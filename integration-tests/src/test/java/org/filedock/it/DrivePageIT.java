@@ -285,6 +285,14 @@ class DrivePageIT {
         try {
             browser.waitUntil("the page fits a phone's width", d -> (Boolean) browser.script(
                     "return document.documentElement.scrollWidth <= window.innerWidth"));
+            browser.waitUntil("the rows are laid out one below the other, each holding its content", d -> (Boolean) browser.script(
+                    "const rows = [...document.querySelectorAll('#file-list .file-row:not(.probe)')]"
+                            + ".sort((a, b) => a.dataset.index - b.dataset.index);"
+                            + "return rows.length > 0 && rows.every((row, i) => {"
+                            + "  const box = row.getBoundingClientRect();"
+                            + "  const inside = [...row.children].every(c => c.getBoundingClientRect().bottom <= box.bottom + 1);"
+                            + "  return inside && (i === 0 || box.top >= rows[i - 1].getBoundingClientRect().bottom - 1);"
+                            + "});"));
             WebElement row = browser.driver().findElement(By.cssSelector("#file-list .file-row"));
             for (WebElement button : row.findElements(By.tagName("button"))) {
                 if (!button.getText().isEmpty()) {
