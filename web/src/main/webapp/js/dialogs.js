@@ -119,7 +119,10 @@ export class ShareDialog {
 
     async refresh() {
         try {
-            const links = (await api.shares()).filter(link => link.path === undefined || link.path === this.path);
+            const answer = await api.shares();
+            // a list, or a page of them ({"items": [...]}); each link names its file's path
+            const all = Array.isArray(answer) ? answer : answer.items || [];
+            const links = all.filter(link => link.path === undefined || link.path === this.path);
             this.list.replaceChildren(...links.map(link => shareItem(link)));
             if (!links.length) {
                 const none = document.createElement('li');
