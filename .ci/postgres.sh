@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The history's persistence tests against a real PostgreSQL, from Debian's packages: installs it
 # if missing, starts its cluster, creates an empty database 'filedock' for the role 'filedock',
-# then runs the History*IT tests with the build's postgresql profile. Runs as root (CI does).
+# then runs the History*IT tests and SharesIT (share links live in the same database) with the
+# build's postgresql profile. Runs as root (CI does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,6 @@ SQL
 mvn -B verify -Ppostgresql \
     -Dfiledock.db.url="jdbc:postgresql://127.0.0.1:${port}/filedock" \
     -Dfiledock.db.user=filedock -Dfiledock.db.password=filedock \
-    -Dit.test='History*IT' -Dtest='History*Test,RateSampler*Test,TransferRecorder*Test' \
+    -Dit.test='History*IT,SharesIT' -Dtest='History*Test,RateSampler*Test,TransferRecorder*Test' \
     -Dsurefire.failIfNoSpecifiedTests=false \
     "$@"

@@ -53,3 +53,15 @@ CREATE TABLE IF NOT EXISTS fd_user_quota (
     user_name       VARCHAR(255)                NOT NULL PRIMARY KEY,
     quota_bytes     BIGINT                      NOT NULL
 );
+
+-- share links (protocol 1.2): keyed by the SHA-256 of the token (base64url), never the token itself;
+-- owner_name is null for links made without accounts; a revoked link is deleted
+CREATE TABLE IF NOT EXISTS fd_share (
+    id              VARCHAR(43)                 NOT NULL PRIMARY KEY,
+    owner_name      VARCHAR(255),
+    path            VARCHAR                     NOT NULL,
+    created_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    expires_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    password_hash   VARCHAR(255)
+);
+CREATE INDEX IF NOT EXISTS fd_share_owner_created_at ON fd_share (owner_name, created_at);

@@ -71,9 +71,9 @@ export class ShareDialog {
         this.path = null;
         document.getElementById('share-create').addEventListener('click', () => this.create());
         this.list.addEventListener('click', event => {
-            const button = event.target.closest('button[data-token]');
+            const button = event.target.closest('button[data-link]');
             if (button) {
-                this.revoke(button.dataset.token);
+                this.revoke(button.dataset.link);
             }
         });
     }
@@ -108,9 +108,10 @@ export class ShareDialog {
         }
     }
 
-    async revoke(token) {
+    /** link: the link's id (the list shows no tokens: the server keeps only their hashes) */
+    async revoke(link) {
         try {
-            await api.revokeShare(token);
+            await api.revokeShare(link);
             this.refresh();
         } catch (e) {
             this.error.textContent = `Cannot revoke the link: ${e.message}`;
@@ -120,9 +121,7 @@ export class ShareDialog {
     async refresh() {
         try {
             const answer = await api.shares();
-            // a list, or a page of them ({"items": [...]}); each link names its file's path
-            const all = Array.isArray(answer) ? answer : answer.items || [];
-            const links = all.filter(link => link.path === undefined || link.path === this.path);
+            const links = answer.items.filter(link => link.path === this.path);
             this.list.replaceChildren(...links.map(link => shareItem(link)));
             if (!links.length) {
                 const none = document.createElement('li');
@@ -136,20 +135,19 @@ export class ShareDialog {
     }
 }
 
+/** One of the file's links: {id, createdAt, expiresAt, passwordProtected} (the URL is shown once, when made). */
 function shareItem(link) {
     const item = document.createElement('li');
-    item.dataset.token = link.token;
-    const url = document.createElement('span');
-    url.className = 'share-url';
-    url.textContent = link.url;
-    const expires = document.createElement('span');
-    expires.className = 'muted';
-    expires.textContent = ` until ${formatTime(link.expiresAt)} `;
+    item.dataset.link = link.id;
+    const expired = Date.parse(link.expiresAt) <= Date.now();
+    const text = document.createElement('span');
+    text.textContent = `Made ${formatTime(link.createdAt)}, ${expired ? 'expired' : 'valid until'} `
+        + `${formatTime(link.expiresAt)}${link.passwordProtected ? ', with a password' : ''} `;
     const revoke = document.createElement('button');
     revoke.type = 'button';
-    revoke.dataset.token = link.token;
+    revoke.dataset.link = link.id;
     revoke.textContent = 'Revoke';
-    revoke.setAttribute('aria-label', `Revoke the link ${link.url}`);
-    item.append(url, expires, revoke);
+    revoke.setAttribute('aria-label', `Revoke the link made ${formatTime(link.createdAt)}`);
+    item.append(text, revoke);
     return item;
 }

@@ -120,8 +120,15 @@ public final class FileDockCli implements Callable<Integer> {
                     + "announces the local file's digest, the download compares what it received with the server's HASH)")
     private boolean noVerify;
 
+    @Option(names = "--no-resume",
+            description = "do not make verified UPLOAD and DOWNLOAD resumable (by default they are: an upload that "
+                    + "breaks off stays on the server as a hidden partial, a download as .filedock-<name>.part beside "
+                    + "its target, and the same command run again, or the automatic retry, goes on from there; the "
+                    + "SHA-256 proof covers the whole file, so a source changed meanwhile is caught)")
+    private boolean noResume;
+
     @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
-            description = "take a --resume transfer up again after its connection dropped at most N times, "
+            description = "take a resumable transfer up again after its connection dropped at most N times, "
                     + "waiting 1, 2, 4 ... s (default: 3; 0: never)")
     private int retries;
 
@@ -175,7 +182,7 @@ public final class FileDockCli implements Callable<Integer> {
     private ShellSetup setup() {
         return new ShellSetup(settings(), checkedDownloadDirectory(), checkedRateLogDirectory(),
                 startConnection(), knownHosts != null ? knownHosts : env.defaultKnownHostsFile(), pinnedFingerprint(),
-                passwords(), !noVerify, checkedRetries());
+                passwords(), !noVerify, checkedRetries(), !noResume);
     }
 
     private int checkedRetries() {

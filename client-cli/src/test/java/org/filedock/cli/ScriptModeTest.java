@@ -125,7 +125,8 @@ class ScriptModeTest {
         Path downloads = Files.createDirectory(dir.resolve("downloads"));
         AtomicReference<byte[]> uploaded = new AtomicReference<>();
         try (FakeServer server = FakeServer.start(peer -> {
-            peer.greet().answer("UPLOAD \"my file.txt\" " + content.length + " sha256=" + sha256, "OK@Ready");
+            // verified, hence resumable by default: the server answers where to go on from
+            peer.greet().answer("UPLOAD \"my file.txt\" " + content.length + " resume sha256=" + sha256, "OK@Ready 0");
             uploaded.set(peer.readBytes(content.length));
             peer.send("OK@File uploaded");
             peer.answer("DOWNLOAD \"my file.txt\"", "OK@" + content.length).sendBytes(content);
@@ -183,7 +184,7 @@ class ScriptModeTest {
         byte[] content = "some bytes\n".getBytes(StandardCharsets.UTF_8);
         Path local = Files.write(dir.resolve("b.txt"), content);
         try (FakeServer server = FakeServer.start(peer -> {
-            peer.greet().answer("UPLOAD b.txt " + content.length + " sha256=" + sha256(content), "OK@Ready");
+            peer.greet().answer("UPLOAD b.txt " + content.length + " resume sha256=" + sha256(content), "OK@Ready 0");
             peer.readBytes(content.length);
             peer.send("ERR@CORRUPT checksum mismatch");
             peer.answer("PWD", "OK@/");
@@ -249,7 +250,7 @@ class ScriptModeTest {
             server.verify();
             assertEquals(1, status);
         }
-        assertEquals("error: unknown option --fast; usage: DOWNLOAD [--no-verify] [--resume] path\n", stderr());
+        assertEquals("error: unknown option --fast; usage: DOWNLOAD [--no-verify] [--resume|--no-resume] path\n", stderr());
     }
 
     @Test
@@ -320,7 +321,7 @@ class ScriptModeTest {
         assertEquals(0, run("", "--help"));
         String help = out.toString(StandardCharsets.UTF_8);
         for (String expected : List.of("--host", "--port", "--download-dir", "--rate-log", "-c",
-                "--no-verify", "UPLOAD [--no-verify] [--resume] localpath [remotepath]", "RATELOG [on [dir] | off]",
+                "--no-verify", "--no-resume", "UPLOAD [--no-verify] [--resume|--no-resume] localpath [remotepath]", "RATELOG [on [dir] | off]",
                 "Exit status", "like sh without")) {
             assertTrue(help.replace('\n', ' ').replaceAll(" +", " ").contains(expected), expected);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -73,7 +74,7 @@ class CliVerifyResumeIT {
     }
 
     @Test
-    void aPartialFileThatIsNotTheStartOfTheFileFailsTheDigestAndLeavesNothing() throws Exception {
+    void aPartialFileThatIsNotTheStartOfTheFileFailsTheDigestAndTheFileIsFetchedAfresh() throws Exception {
         Path work = Files.createTempDirectory(ItConfig.workDirectory(), "mismatch");
         byte[] content = randomBytes(2 * 1024 * 1024);
         String dir = "mismatch-" + UUID.randomUUID();
@@ -84,10 +85,12 @@ class CliVerifyResumeIT {
 
         Result result = run(List.of("--download-dir", downloads.toString()), "DOWNLOAD --resume " + dir + "/m.bin\n");
 
-        assertEquals(1, result.exitCode(), result.stdout());
+        assertEquals(0, result.exitCode(), result.stderr());
         assertTrue(result.stderr().contains("error: sha256 mismatch for " + dir + "/m.bin"), result.stderr());
+        assertTrue(result.stderr().contains("downloading it again from the start"), result.stderr());
+        assertArrayEquals(content, Files.readAllBytes(downloads.resolve("m.bin")));
         try (var files = Files.list(downloads)) {
-            assertEquals(List.of(), files.toList());
+            assertEquals(List.of(downloads.resolve("m.bin")), files.toList());
         }
     }
 
@@ -131,6 +134,77 @@ class CliVerifyResumeIT {
         assertArrayEquals(content, Files.readAllBytes(downloads.resolve("d.bin")));
         try (var files = Files.list(downloads)) {
             assertEquals(List.of(downloads.resolve("d.bin")), files.toList());
+        }
+    }
+
+    @Test
+    void anUploadCutOffIsContinuedByTheSameCommandRunAgain() throws Exception {
+        Path work = Files.createTempDirectory(ItConfig.workDirectory(), "rerun-up");
+        int size = 12 * 1024 * 1024 + 3;
+        byte[] content = randomBytes(size);
+        Path local = Files.write(work.resolve("r.bin"), content);
+        String dir = "rerun-up-" + UUID.randomUUID();
+        Files.createDirectory(ItConfig.storageRoot().resolve(dir));
+        String command = "UPLOAD \"" + local + "\" " + dir + "/r.bin\n"; // no --resume: resumable by default
+        try (CuttingProxy proxy = new CuttingProxy(ItConfig.filedockPort(), 6 * 1024 * 1024, true, 1)) {
+            List<String> options = List.of("--host", "127.0.0.1", "--port", String.valueOf(proxy.port()), "--retries", "0");
+            Result cut = CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"), options, command);
+            assertEquals(1, cut.exitCode(), cut.stdout());
+            assertFalse(Files.exists(ItConfig.storageRoot().resolve(dir).resolve("r.bin")), "nothing visible after the cut");
+            long before = proxy.bytesUpstream();
+
+            Result again = runWhenFree(options, command);
+            assertEquals(0, again.exitCode(), again.stderr());
+            String digest = sha256(content);
+            assertTrue(again.stdout().lines().anyMatch(l -> l.contains(", resumed at byte ")
+                    && l.endsWith(", sha256 " + digest)), again.stdout());
+            long sentAgain = proxy.bytesUpstream() - before;
+            assertTrue(sentAgain < size - 4 * 1024 * 1024, "the re-run sent " + sentAgain + " of " + size + " bytes");
+        }
+        assertArrayEquals(content, Files.readAllBytes(ItConfig.storageRoot().resolve(dir).resolve("r.bin")));
+    }
+
+    @Test
+    void aDownloadCutOffIsContinuedByTheSameCommandRunAgain() throws Exception {
+        Path work = Files.createTempDirectory(ItConfig.workDirectory(), "rerun-down");
+        int size = 12 * 1024 * 1024 + 9;
+        byte[] content = randomBytes(size);
+        String dir = "rerun-down-" + UUID.randomUUID();
+        Files.createDirectory(ItConfig.storageRoot().resolve(dir));
+        Files.write(ItConfig.storageRoot().resolve(dir).resolve("e.bin"), content);
+        Path downloads = Files.createDirectory(work.resolve("downloads"));
+        String command = "DOWNLOAD " + dir + "/e.bin\n";
+        try (CuttingProxy proxy = new CuttingProxy(ItConfig.filedockPort(), 6 * 1024 * 1024, false, 1)) {
+            List<String> options = List.of("--host", "127.0.0.1", "--port", String.valueOf(proxy.port()), "--retries", "0",
+                    "--download-dir", downloads.toString());
+            Result cut = CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"), options, command);
+            assertEquals(1, cut.exitCode(), cut.stdout());
+            assertFalse(Files.exists(downloads.resolve("e.bin")), "no target before the whole file is verified");
+            long before = proxy.bytesDownstream();
+
+            Result again = CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"), options, command);
+            assertEquals(0, again.exitCode(), again.stderr());
+            String digest = sha256(content);
+            assertTrue(again.stdout().lines().anyMatch(l -> l.contains(", resumed at byte ")
+                    && l.endsWith(", sha256 " + digest)), again.stdout());
+            long receivedAgain = proxy.bytesDownstream() - before;
+            assertTrue(receivedAgain < size - 4 * 1024 * 1024, "the re-run received " + receivedAgain + " of " + size);
+        }
+        assertArrayEquals(content, Files.readAllBytes(downloads.resolve("e.bin")));
+        try (var files = Files.list(downloads)) {
+            assertEquals(List.of(downloads.resolve("e.bin")), files.toList());
+        }
+    }
+
+    /** The server may still be closing the cut part for a moment (BUSY): the same command again, then. */
+    private static Result runWhenFree(List<String> options, String command) throws Exception {
+        java.time.Instant deadline = Instant.now().plusSeconds(20);
+        while (true) {
+            Result result = CliProcess.run(Files.createTempDirectory(ItConfig.workDirectory(), "cli-home"), options, command);
+            if (result.exitCode() == 0 || !result.stderr().contains("BUSY") || Instant.now().isAfter(deadline)) {
+                return result;
+            }
+            Thread.sleep(100);
         }
     }
 

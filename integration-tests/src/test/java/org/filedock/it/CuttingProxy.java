@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy in front of the server that cuts its first {@code cuts} connections once
@@ -19,6 +20,8 @@ final class CuttingProxy implements AutoCloseable {
     private final long cutAfter;
     private final boolean cutUpstream;
     private final AtomicInteger cutsLeft;
+    private final AtomicLong upstream = new AtomicLong();
+    private final AtomicLong downstream = new AtomicLong();
 
     /** @param cutUpstream count the bytes the client sends (an upload), else those the server sends (a download) */
     CuttingProxy(int serverPort, long cutAfter, boolean cutUpstream, int cuts) throws IOException {
@@ -36,21 +39,31 @@ final class CuttingProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** Bytes passed from clients to the server so far, on every connection (an upload's payload). */
+    long bytesUpstream() {
+        return upstream.get();
+    }
+
+    /** Bytes passed from the server to clients so far (a download's payload). */
+    long bytesDownstream() {
+        return downstream.get();
+    }
+
     private void acceptAll() {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
                 long limit = cutsLeft.getAndDecrement() > 0 ? cutAfter : Long.MAX_VALUE;
-                pump(client, server, cutUpstream ? limit : Long.MAX_VALUE, client, server);
-                pump(server, client, cutUpstream ? Long.MAX_VALUE : limit, client, server);
+                pump(client, server, cutUpstream ? limit : Long.MAX_VALUE, client, server, upstream);
+                pump(server, client, cutUpstream ? Long.MAX_VALUE : limit, client, server, downstream);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private static void pump(Socket from, Socket to, long limit, Socket a, Socket b) {
+    private static void pump(Socket from, Socket to, long limit, Socket a, Socket b, AtomicLong counter) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             long moved = 0;
@@ -59,6 +72,7 @@ final class CuttingProxy implements AutoCloseable {
                 while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, Math.max(1, limit - moved)))) > 0) {
                     out.write(buffer, 0, n);
                     moved += n;
+                    counter.addAndGet(n);
                     if (moved >= limit) {
                         break;
                     }

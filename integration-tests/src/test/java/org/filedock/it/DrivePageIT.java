@@ -270,12 +270,23 @@ class DrivePageIT {
             String value = d.findElement(By.id("share-url")).getAttribute("value");
             return value == null || value.isEmpty() ? null : value;
         });
-        browser.waitUntil("the link is listed", d -> !d.findElements(By.cssSelector("#share-list li[data-token]")).isEmpty());
+        assertTrue(url.startsWith(ORIGIN + "/filedock/s/"), url);
+        WebElement listed = browser.waitUntil("the link is listed",
+                d -> first(d.findElements(By.cssSelector("#share-list li[data-link]"))));
+        assertTrue(listed.getText().contains("valid until"), listed.getText());
         HttpResponse<byte[]> shared = https.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, shared.statusCode(), url);
-        assertArrayEquals(name.getBytes(StandardCharsets.UTF_8), shared.body());
+        assertArrayEquals(name.getBytes(StandardCharsets.UTF_8), shared.body(), "the file, without an account");
+        browser.screenshot("drive-share");
+
+        listed.findElement(By.tagName("button")).click();
+        browser.waitUntil("the revoked link is no longer listed",
+                d -> d.findElements(By.cssSelector("#share-list li[data-link]")).isEmpty());
+        assertEquals(404, https.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), "a revoked link stops at once");
         browser.driver().findElement(By.cssSelector("#share-dialog button[data-close]")).click();
+        browser.waitUntil("the share dialog is closed", d -> !d.findElement(By.id("share-dialog")).isDisplayed());
     }
 
     /** At a phone's width nothing runs off the side, and each row still shows its buttons. */

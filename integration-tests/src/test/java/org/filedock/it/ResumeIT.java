@@ -81,6 +81,15 @@ class ResumeIT extends SessionInOwnDirectory {
         for (JsonObject part : parts) {
             assertEquals(uploadId, part.getString("uploadId"));
         }
+
+        // ?uploadId= lists exactly that chain, and nothing for an id no upload had
+        JsonObject chain = HistoryHttp.suiteServer()
+                .json("/filedock/api/transfers?uploadId=" + HistoryHttp.encode(uploadId)).object();
+        assertEquals(3, chain.getInt("total"), chain.toString());
+        assertEquals(parts.stream().map(t -> t.getString("id")).toList(),
+                chain.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(t -> t.getString("id")).toList());
+        assertEquals(0, HistoryHttp.suiteServer().json("/filedock/api/transfers?uploadId=no-such-upload")
+                .object().getInt("total"));
     }
 
     @Test

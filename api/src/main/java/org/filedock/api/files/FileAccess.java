@@ -14,7 +14,8 @@ import org.filedock.protocol.Reply;
  * atomic uploads and history as the socket commands, as the caller of the web request (with
  * {@code filedock.auth=none}, the shared identity the socket commands run as). Paths are absolute
  * within the caller's area ({@code /docs/a.txt}), already percent-decoded; a refusal is a
- * {@link CommandException} with the protocol's code.
+ * {@link CommandException} with the protocol's code. Downloads, uploads, deletions, new directories
+ * and moves are in the audit trail as the socket's commands of the same names.
  */
 public interface FileAccess {
 
@@ -41,25 +42,32 @@ public interface FileAccess {
      */
     UploadResult upload(String path, long size, Optional<String> sha256, Exchange exchange) throws CommandException;
 
-    /** Deletes a file, or an empty directory. */
-    void delete(String path) throws CommandException;
+    /**
+     * Deletes a file, or an empty directory.
+     *
+     * @param session the request, for the audit trail (as are the others' sessions)
+     */
+    void delete(String path, SessionState session) throws CommandException;
 
-    void makeDirectory(String path) throws CommandException;
+    void makeDirectory(String path, SessionState session) throws CommandException;
 
     /**
      * {@code MOVE}: into an existing directory, keeping the name.
      *
      * @return the moved thing's new absolute path
      */
-    String move(String path, String directory) throws CommandException;
+    default String move(String path, String directory, SessionState session) throws CommandException {
+        return move(path, directory, null, session);
+    }
 
     /**
      * {@code MOVE} under a new name (a rename when the directory is the same): the name must be a
-     * valid single name ({@code BAD_REQUEST} otherwise), and not taken ({@code EXISTS}).
+     * valid single name ({@code BAD_REQUEST} otherwise), and not taken ({@code EXISTS});
+     * {@code null} keeps the name.
      *
      * @return the moved thing's new absolute path
      */
-    String move(String path, String directory, String name) throws CommandException;
+    String move(String path, String directory, String name, SessionState session) throws CommandException;
 
     /**
      * How an upload ended.

@@ -5,13 +5,15 @@ import java.time.Instant;
 /**
  * Which finished transfers to list: every filter is optional ({@code null}), the window is
  * {@code [since, until)} on the start time, {@code pathPrefix} is a plain string prefix of the path,
- * {@code user} is compared exactly.
+ * {@code user} and {@code uploadId} (the parts of one resumable upload, contract §10) are
+ * compared exactly.
  */
 public record TransferQuery(
         TransferDirection direction,
         TransferOutcome outcome,
         String pathPrefix,
         String user,
+        String uploadId,
         Instant since,
         Instant until,
         int limit,

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.filedock.cli.client.FileDockClient;
+import org.filedock.cli.client.Verification;
 import org.filedock.protocol.Protocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Option;
             "With --raw, each measurement is repeated, interleaved, against a bare Java socket server "
                     + "started in a separate process (same client code, 1 MiB direct buffers, data forced to disk, "
                     + "no container), and the report shows FileDock as a percentage of it.",
+            "With --verify, each measurement is repeated, interleaved, with transfers verified by SHA-256 "
+                    + "(UPLOAD ... sha256=, DOWNLOAD hashed as it arrives and checked against HASH, as the CLI does by "
+                    + "default) and unverified, and the report shows verified as a percentage of unverified.",
             "MB/s means 10^6 bytes per second. Run it on a quiet machine and compare only within one run."
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -64,6 +68,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "also measure the bare-socket baseline")
     boolean raw;
 
+    @Option(names = "--verify", description = "compare transfers verified by SHA-256 with unverified ones "
+            + "(instead of --raw)")
+    boolean verify;
+
     @Option(names = "--raw-dir", paramLabel = "DIR",
             description = "where the baseline keeps its files; put it on the server's disk (default: the temp directory)")
     Path rawDirectory;
@@ -82,20 +90,28 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (raw && verify) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--raw and --verify each add a second column: choose one");
+        }
         Path local = Files.createTempDirectory(directoryOrTemp(localDirectory), "filedock-bench-local");
         Path rawRoot = raw ? Files.createTempDirectory(directoryOrTemp(rawDirectory), "filedock-bench-raw") : null;
         String workDirectory = "/bench-" + UUID.randomUUID();
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target("FileDock", host, port, workDirectory));
+        targets.add(verify ? new Target("verified", host, port, workDirectory, Verification.VERIFIED)
+                : new Target("FileDock", host, port, workDirectory, Verification.UNVERIFIED));
+        if (verify) {
+            targets.add(new Target("unverified", host, port, workDirectory, Verification.UNVERIFIED));
+        }
         try (FileDockClient setup = FileDockClient.connect(host, port, org.filedock.cli.client.ConnectionSettings.DEFAULT);
              BareServerProcess bare = raw ? new BareServerProcess(rawRoot) : null) {
             setup.mkdir(workDirectory);
             if (bare != null) {
-                targets.add(new Target("raw", "127.0.0.1", bare.port(), null));
+                targets.add(new Target("raw socket", "127.0.0.1", bare.port(), null, Verification.UNVERIFIED));
             }
             try {
                 List<Measurement> rows = measure(targets, local);
-                BenchReport.print(out, rows, raw, repeat);
+                BenchReport.print(out, rows, targets, repeat);
             } finally {
                 clean(setup, workDirectory);
             }
@@ -133,9 +149,10 @@ public final class BenchCommand implements Callable<Integer> {
                 for (Target target : inTurn(targets, r)) {
                     try (FileDockClient client = target.connect()) {
                         prime(local, size);
-                        up.get(target).add(Workloads.upload(client, file, "file.bin"));
+                        up.get(target).add(Workloads.upload(client, file, "file.bin", target.verification()));
                         prime(local, size);
-                        down.get(target).add(Workloads.download(client, "file.bin", local.resolve("downloaded.bin"), digest));
+                        down.get(target).add(Workloads.download(client, "file.bin", local.resolve("downloaded.bin"), digest,
+                                target.verification()));
                         client.delete("file.bin");
                     }
                 }
@@ -188,8 +205,9 @@ public final class BenchCommand implements Callable<Integer> {
         for (Target target : targets) {
             try (FileDockClient client = target.connect()) {
                 for (int i = 0; i < 5; i++) {
-                    Workloads.upload(client, file, "warm.bin");
-                    Workloads.download(client, "warm.bin", local.resolve("warm-copy.bin"), TestFiles.sha256(file));
+                    Workloads.upload(client, file, "warm.bin", target.verification());
+                    Workloads.download(client, "warm.bin", local.resolve("warm-copy.bin"), TestFiles.sha256(file),
+                            target.verification());
                     Workloads.smallCommands(client, 100);
                 }
                 client.delete("warm.bin");

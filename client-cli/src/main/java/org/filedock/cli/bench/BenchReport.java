@@ -10,9 +10,11 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    static void print(PrintStream out, List<Measurement> rows, boolean withRaw, int repeats) {
-        out.printf(Locale.ROOT, "%-38s %14s%s%n", "measurement (median of " + repeats + ")", "FileDock",
-                withRaw ? String.format(Locale.ROOT, " %14s %8s", "raw socket", "ratio") : "");
+    /** One column per target; with two, the ratio of the first to the second (the baseline). */
+    static void print(PrintStream out, List<Measurement> rows, List<Target> targets, int repeats) {
+        boolean withRaw = targets.size() > 1;
+        out.printf(Locale.ROOT, "%-38s %14s%s%n", "measurement (median of " + repeats + ")", targets.get(0).name(),
+                withRaw ? String.format(Locale.ROOT, " %14s %8s", targets.get(1).name(), "ratio") : "");
         for (Measurement m : rows) {
             String value = format(m.filedock(), m.unit());
             String raw = "";

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 
 import org.filedock.cli.client.FileDockClient;
 import org.filedock.cli.client.TransferListener;
+import org.filedock.cli.client.Verification;
 
 /** The timed work: each method does one repetition against one target and returns nanoseconds. */
 final class Workloads {
@@ -21,16 +22,21 @@ final class Workloads {
     private Workloads() {
     }
 
-    static long upload(FileDockClient client, Path local, String remote) throws IOException {
+    /** Verified, with {@code sha256=} (the local digest as the CLI finds it: remembered after the first time). */
+    static long upload(FileDockClient client, Path local, String remote, Verification verification) throws IOException {
         long start = System.nanoTime();
-        client.upload(local, remote, QUIET);
+        client.upload(local, remote, verification, QUIET);
         return System.nanoTime() - start;
     }
 
-    /** Downloads and then (untimed) checks the bytes against the expected digest. */
-    static long download(FileDockClient client, String remote, Path target, String expectedSha256) throws IOException {
+    /**
+     * Downloads (verified: hashed as the bytes arrive and checked against {@code HASH}, inside the
+     * time) and then, untimed, checks the bytes against the expected digest.
+     */
+    static long download(FileDockClient client, String remote, Path target, String expectedSha256,
+                         Verification verification) throws IOException {
         long start = System.nanoTime();
-        client.download(remote, target, QUIET);
+        client.download(remote, target, verification, QUIET);
         long elapsed = System.nanoTime() - start;
         String actual = TestFiles.sha256(target);
         if (!actual.equals(expectedSha256)) {
@@ -68,7 +74,7 @@ final class Workloads {
                 String remote = prefix + i;
                 uploads.add(pool.submit(() -> {
                     go.await();
-                    return client.upload(local, remote, QUIET);
+                    return client.upload(local, remote, target.verification(), QUIET).reply();
                 }));
             }
             long start = System.nanoTime();

@@ -128,7 +128,8 @@ public final class FileDockClient implements Closeable {
     }
 
     /**
-     * Uploads {@code localFile}. Verified, the local file is hashed first (the digest must be in
+     * Uploads {@code localFile}. Verified, the local file is hashed first unless its digest is
+     * remembered for this size and mtime ({@link LocalDigests}; the digest must be in
      * the request line, before the bytes) and the server refuses a mismatch with
      * {@code ERR@CORRUPT}, a {@link ServerErrorException} that keeps the session. With
      * {@code resume} the upload is resumable ({@code UPLOAD ... resume}): the server keeps what
@@ -204,13 +205,16 @@ public final class FileDockClient implements Closeable {
                     String expected = parseSha256(call(hash));
                     if (!expected.equals(sha256)) {
                         partial.discard();
-                        throw new DigestMismatchException(remotePath, sha256, expected);
+                        throw new DigestMismatchException(remotePath, sha256, expected, offset > 0);
                     }
                 }
                 try {
                     partial.commit();
                 } catch (IOException e) {
                     throw new LocalFileException("cannot save " + target + ": " + e.getMessage(), e);
+                }
+                if (sha256 != null) {
+                    LocalDigests.remember(target, sha256); // uploading it again need not hash it first
                 }
                 return new Transferred(done, sha256, offset);
             });
@@ -252,7 +256,7 @@ public final class FileDockClient implements Closeable {
 
     private static String localDigest(UploadSource source, Path localFile) throws LocalFileException {
         try {
-            return Sha256.of(source.input(), source.size());
+            return LocalDigests.of(localFile, source.input(), source.size());
         } catch (IOException e) {
             throw new LocalFileException("cannot read " + localFile + ": " + e.getMessage(), e);
         }
@@ -307,6 +311,17 @@ public final class FileDockClient implements Closeable {
     /** {@code USAGE}: the server's {@code <used> <quota>}, the quota {@code unlimited} when none. */
     public String usage() throws IOException {
         return simple(Request.of("USAGE"));
+    }
+
+    /**
+     * {@code SHARE <path> <seconds> [password]} (a FileDock extension of protocol 1.2).
+     *
+     * @param password null for a link without one
+     * @return the reply's text: {@code <url> <expiresAt>}
+     */
+    public String share(String path, long seconds, char[] password) throws IOException {
+        return simple(password == null ? Request.of("SHARE", path, Long.toString(seconds))
+                : Request.of("SHARE", path, Long.toString(seconds), new String(password)));
     }
 
     public String pwd() throws IOException {

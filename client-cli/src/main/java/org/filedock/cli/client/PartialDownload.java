@@ -133,10 +133,18 @@ final class PartialDownload implements Closeable {
         if (committed) {
             return;
         }
-        if (keptOnFailure) {
+        if (keptOnFailure && holdsBytes()) {
             closeQuietly();
         } else {
-            discard();
+            discard(); // an empty partial (e.g. the server refused the download) is of no use
+        }
+    }
+
+    private boolean holdsBytes() {
+        try {
+            return output.size() > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

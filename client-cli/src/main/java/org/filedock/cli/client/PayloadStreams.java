@@ -37,30 +37,40 @@ final class PayloadStreams {
         }
     }
 
-    /** Hashes into {@code digest} (unless {@code null}) from the same buffers: the file is not read again. */
+    /**
+     * Writes the payload to {@code file}; unless {@code digest} is {@code null}, hashes the same
+     * bytes on a thread of its own while the next ones arrive (the file is not read again). The
+     * digest is complete when this returns.
+     */
     static void receive(Connection connection, FileChannel file, long size, MessageDigest digest, TransferListener listener)
             throws IOException {
         listener.started(size);
         boolean completed = false;
-        try {
-            ByteBuffer buffer = connection.newPayloadBuffer(bufferSize(size));
+        try (BackgroundDigest hashing = digest == null ? null
+                : new BackgroundDigest(digest, connection::newPayloadBuffer, bufferSize(size))) {
+            ByteBuffer own = hashing == null ? connection.newPayloadBuffer(bufferSize(size)) : null;
             long received = 0;
             while (received < size) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), size - received));
+                ByteBuffer buffer = hashing == null ? own.clear() : hashing.take();
+                buffer.limit((int) Math.min(buffer.capacity(), size - received));
                 int n = connection.readPayload(buffer);
                 if (n < 0) {
                     throw new ConnectionClosedException("the server closed the connection "
                             + (size - received) + " bytes before the end of the file");
                 }
                 buffer.flip();
-                if (digest != null) {
-                    digest.update(buffer.duplicate());
+                ByteBuffer writing = buffer.duplicate();
+                while (writing.hasRemaining()) {
+                    file.write(writing);
                 }
-                while (buffer.hasRemaining()) {
-                    file.write(buffer);
+                if (hashing != null) {
+                    hashing.hash(buffer);
                 }
                 received += n;
                 listener.progressed(received);
+            }
+            if (hashing != null) {
+                hashing.finish();
             }
             completed = true;
         } finally {

@@ -23,16 +23,18 @@ import org.filedock.cli.tls.TrustQuestion;
  * @param pinned    the fingerprint from {@code --trust-fingerprint}, or {@code null}
  * @param passwords {@code --password-file} or {@code FILEDOCK_PASSWORD}, or {@link PasswordSource#NONE}
  * @param verify    false for the global {@code --no-verify}: UPLOAD and DOWNLOAD skip the SHA-256 proof
- * @param retries   {@code --retries}: how often a {@code --resume} transfer is taken up again after its connection dropped
+ * @param retries   {@code --retries}: how often a resumable transfer is taken up again after its connection dropped
+ * @param resume    false for the global {@code --no-resume}: verified transfers are not resumable by default
  */
 public record ShellSetup(ConnectionSettings settings, Path downloadDirectory, Path rateLogDirectory,
                          StartConnection start, Path knownHostsFile, Fingerprint pinned, PasswordSource passwords,
-                         boolean verify, int retries) {
+                         boolean verify, int retries, boolean resume) {
 
     /** A session for these options, writing to {@code output}, showing transfers on {@code transfers}. */
     public Session session(ShellOutput output, TransferDisplay transfers, TrustQuestion question, PasswordSource prompt) {
         Session session = new Session(output, transfers, settings, downloadDirectory, rateLog(), access(question, prompt));
         session.verifyTransfers(verify);
+        session.resumeTransfers(resume);
         session.retryPolicy(new RetryPolicy(retries, RetryPolicy.DEFAULT.firstDelay()));
         return session;
     }
@@ -52,7 +54,7 @@ public record ShellSetup(ConnectionSettings settings, Path downloadDirectory, Pa
      */
     public Access access(TrustQuestion question, PasswordSource prompt) {
         ServerTrust trust = ServerTrust.withSystemStore(new KnownHosts(knownHostsFile), pinned, question);
-        return new Access(trust, passwords.orElse(prompt));
+        return new Access(trust, passwords.orElse(prompt), prompt);
     }
 
     /**

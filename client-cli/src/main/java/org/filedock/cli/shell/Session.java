@@ -24,6 +24,7 @@ public final class Session {
     private int port;
     private boolean exitRequested;
     private boolean verifyTransfers = true;
+    private boolean resumeTransfers = true;
     private boolean tls;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
 
@@ -77,6 +78,19 @@ public final class Session {
     /** Off for the global {@code --no-verify}. */
     public void verifyTransfers(boolean verify) {
         verifyTransfers = verify;
+    }
+
+    /**
+     * Whether a verified UPLOAD or DOWNLOAD is resumable unless told {@code --no-resume} (the
+     * default): what broke off is kept and the same command run again goes on from there.
+     */
+    public boolean resumeTransfers() {
+        return resumeTransfers;
+    }
+
+    /** Off for the global {@code --no-resume}. */
+    public void resumeTransfers(boolean resume) {
+        resumeTransfers = resume;
     }
 
     /** False as soon as the server has gone, even before any command notices. */

@@ -137,4 +137,16 @@ class ResumedTransferTest {
         }
         assertEquals(List.of(), filesIn(dir));
     }
+
+    @Test
+    void aResumableDownloadTheServerRefusesLeavesNoEmptyPartial() throws Exception {
+        try (FakeServer server = FakeServer.start(peer -> peer.greet().answer("DOWNLOAD gone.bin",
+                "ERR@NOT_FOUND /gone.bin not found"));
+             FileDockClient client = connect(server)) {
+            assertThrows(ServerErrorException.class, () -> client.download("gone.bin", dir.resolve("gone.bin"),
+                    Verification.VERIFIED, true, TransferListener.NONE));
+            server.verify();
+        }
+        assertEquals(List.of(), filesIn(dir));
+    }
 }

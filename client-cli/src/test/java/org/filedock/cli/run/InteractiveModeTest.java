@@ -84,7 +84,7 @@ class InteractiveModeTest {
     private void runShell(String... lines) throws Exception {
         byte[] keys = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         ShellSetup setup = new ShellSetup(QUICK, home, null, null, home.resolve(".filedock/known_hosts"), null,
-                PasswordSource.NONE, true, 3);
+                PasswordSource.NONE, true, 3, true);
         CliEnvironment env = new CliEnvironment(new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 true, Map.of(), home);

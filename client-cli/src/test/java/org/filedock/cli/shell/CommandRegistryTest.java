@@ -45,7 +45,7 @@ class CommandRegistryTest {
     void theStandardSetHasEveryCommandOfTheShell() {
         CommandRegistry registry = StandardCommands.registry();
         assertEquals(List.of("CD", "CHDIR", "CONNECT", "DELETE", "DIR", "DISCONNECT", "DOWNLOAD", "EXIT", "HELP", "LOGIN",
-                "MKDIR", "MOVE", "PWD", "QUIT", "RATELOG", "RMDIR", "UPLOAD", "USAGE"), registry.words());
+                "MKDIR", "MOVE", "PWD", "QUIT", "RATELOG", "RMDIR", "SHARE", "UPLOAD", "USAGE"), registry.words());
         assertEquals("CONNECT", registry.commands().get(0).spec().name());
     }
 

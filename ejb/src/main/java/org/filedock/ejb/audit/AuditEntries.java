@@ -54,7 +54,7 @@ public final class AuditEntries {
     }
 
     /** The absolute path the argument names, or the argument as given when it names none. */
-    static String resolve(String currentDirectory, String argument) {
+    public static String resolve(String currentDirectory, String argument) {
         try {
             return PathResolver.resolve(currentDirectory, argument).toString();
         } catch (CommandException e) {

@@ -125,7 +125,7 @@ public class LoginCommand implements Command {
     }
 
     /** The client's address without its port: {@code 10.0.0.7:51234} → {@code 10.0.0.7}. */
-    static String hostOf(String clientAddress) {
+    public static String hostOf(String clientAddress) {
         int colon = clientAddress.lastIndexOf(':');
         String host = colon > 0 ? clientAddress.substring(0, colon) : clientAddress;
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;

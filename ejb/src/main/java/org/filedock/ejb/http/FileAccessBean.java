@@ -12,29 +12,27 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import org.filedock.api.AuthMode;
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
-import org.filedock.api.FileDockConfig;
 import org.filedock.api.SessionState;
+import org.filedock.api.audit.AuditAction;
 import org.filedock.api.files.FileAccess;
 import org.filedock.api.files.FileReading;
-import org.filedock.ejb.account.SecurityRealmAccess;
-import org.filedock.ejb.home.Homes;
+import org.filedock.ejb.audit.AuditEntries;
+import org.filedock.ejb.audit.AuditRecorder;
+import org.filedock.ejb.home.CallerWork;
 import org.filedock.ejb.path.PathResolver;
 import org.filedock.ejb.service.FileOperations;
 import org.filedock.ejb.service.TransferService;
 import org.filedock.protocol.DirEntry;
 import org.filedock.protocol.ErrorCode;
 import org.filedock.protocol.Reply;
-import org.wildfly.security.auth.server.SecurityIdentity;
 
 /**
  * The HTTP door to the files (contract §14): a thin layer over the very beans the socket commands
  * call ({@link FileOperations}, {@link TransferService}), so that locks, homes, checks and history
- * are one. It only settles who the caller is, as {@code CommandExecutor} does for a session: with
- * {@code filedock.auth=none} the shared identity; with accounts the web request's authenticated
- * user, who must have a FileDock role and whose home is opened at the first use.
+ * are one. It settles who the caller is ({@link CallerWork}) and records what changes or reads
+ * files in the audit trail, as {@code CommandExecutor} does for a session's commands.
  */
 @Stateless
 @Local(FileAccess.class)
@@ -45,11 +43,6 @@ public class FileAccessBean implements FileAccess {
     /** HTTP paths are absolute: the current directory is always the area's root. */
     private static final String ROOT = "/";
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws CommandException;
-    }
-
     @Inject
     FileOperations files;
 
@@ -57,76 +50,91 @@ public class FileAccessBean implements FileAccess {
     TransferService transfers;
 
     @Inject
-    FileDockConfig config;
+    CallerWork caller;
 
     @Inject
-    SecurityRealmAccess realm;
-
-    @Inject
-    Homes homes;
+    AuditRecorder audit;
 
     @Resource
     SessionContext context;
 
     @Override
     public DirEntry stat(String path) throws CommandException {
-        return asCaller(() -> files.stat(ROOT, path));
+        return caller.run(context, () -> files.stat(ROOT, path));
     }
 
     @Override
     public List<DirEntry> list(String path) throws CommandException {
-        return asCaller(() -> files.list(ROOT, path));
+        return caller.run(context, () -> files.list(ROOT, path));
     }
 
     @Override
     public FileReading openForReading(String path, SessionState session) throws CommandException {
-        return asCaller(() -> transfers.openForReading(ROOT, path, session));
+        return audited(AuditAction.DOWNLOAD, session, path, null,
+                () -> caller.run(context, () -> transfers.openForReading(ROOT, path, session)));
     }
 
     @Override
     public UploadResult upload(String path, long size, Optional<String> sha256, Exchange exchange)
             throws CommandException {
-        return asCaller(() -> {
+        UploadResult result = audited(AuditAction.UPLOAD, exchange.session(), path, null, () -> caller.run(context, () -> {
             boolean created = !exists(path);
-            Reply reply = transfers.upload(ROOT, path, size, false, sha256, exchange);
-            return new UploadResult(reply, created);
-        });
+            return new UploadResult(transfers.upload(ROOT, path, size, false, sha256, exchange), created);
+        }), true);
+        audit.record(AuditAction.UPLOAD, exchange.session(), path, null, result.reply());
+        return result;
     }
 
     @Override
-    public void delete(String path) throws CommandException {
-        asCaller(() -> {
+    public void delete(String path, SessionState session) throws CommandException {
+        audited(AuditAction.DELETE, session, path, null, () -> caller.run(context, () -> {
             if (files.stat(ROOT, path).isDirectory()) {
                 files.removeDirectory(ROOT, path);
             } else {
                 files.deleteFile(ROOT, path);
             }
             return null;
-        });
+        }));
     }
 
     @Override
-    public void makeDirectory(String path) throws CommandException {
-        asCaller(() -> {
+    public void makeDirectory(String path, SessionState session) throws CommandException {
+        audited(AuditAction.MKDIR, session, path, null, () -> caller.run(context, () -> {
             files.makeDirectory(ROOT, path);
             return null;
-        });
+        }));
     }
 
     @Override
-    public String move(String path, String directory) throws CommandException {
-        return asCaller(() -> {
-            files.move(ROOT, path, directory);
-            return PathResolver.resolve(ROOT, directory).child(PathResolver.resolve(ROOT, path).name()).toString();
-        });
-    }
-
-    @Override
-    public String move(String path, String directory, String name) throws CommandException {
-        return asCaller(() -> {
+    public String move(String path, String directory, String name, SessionState session) throws CommandException {
+        // the audit's target is the directory, as for the socket's MOVE; with a new name, the new path
+        String target = name == null ? directory : directory + "/" + name;
+        return audited(AuditAction.MOVE, session, path, target, () -> caller.run(context, () -> {
             files.move(ROOT, path, directory, name);
-            return PathResolver.resolve(ROOT, directory).child(name).toString();
-        });
+            String kept = name == null ? PathResolver.resolve(ROOT, path).name() : name;
+            return PathResolver.resolve(ROOT, directory).child(kept).toString();
+        }));
+    }
+
+    private <T> T audited(AuditAction action, SessionState session, String path, String target,
+                          CallerWork.Work<T> work) throws CommandException {
+        return audited(action, session, path, target, work, false);
+    }
+
+    /** @param onlyRefusals record a refusal only: the caller records the outcome itself */
+    private <T> T audited(AuditAction action, SessionState session, String path, String target,
+                          CallerWork.Work<T> work, boolean onlyRefusals) throws CommandException {
+        String absoluteTarget = target == null ? null : AuditEntries.resolve(ROOT, target);
+        try {
+            T result = work.run();
+            if (!onlyRefusals) {
+                audit.record(action, session, path, absoluteTarget, (CommandException) null);
+            }
+            return result;
+        } catch (CommandException e) {
+            audit.record(action, session, path, absoluteTarget, e);
+            throw e;
+        }
     }
 
     private boolean exists(String path) throws CommandException {
@@ -139,26 +147,5 @@ public class FileAccessBean implements FileAccess {
             }
             throw e;
         }
-    }
-
-    private <T> T asCaller(Work<T> work) throws CommandException {
-        if (config.auth() == AuthMode.NONE) {
-            SecurityIdentity shared = realm.sharedIdentity();
-            if (shared == null) {
-                return work.run();
-            }
-            return shared.<Work<T>, Object, T, CommandException>runAsFunctionEx(FileAccessBean::run, work, null);
-        }
-        if (!context.isCallerInRole(SecurityRealmAccess.USER_ROLE)
-                && !context.isCallerInRole(SecurityRealmAccess.ADMIN_ROLE)) {
-            throw new CommandException(ErrorCode.FORBIDDEN, "the files are for the roles "
-                    + SecurityRealmAccess.USER_ROLE + " and " + SecurityRealmAccess.ADMIN_ROLE);
-        }
-        homes.areaOfUser(context.getCallerPrincipal().getName());
-        return work.run();
-    }
-
-    private static <T> T run(Work<T> work, Object unused) throws CommandException {
-        return work.run();
     }
 }

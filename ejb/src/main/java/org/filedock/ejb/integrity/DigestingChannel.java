@@ -3,18 +3,23 @@ package org.filedock.ejb.integrity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.security.MessageDigest;
 
 /**
- * Writes through to a channel and adds exactly the bytes written to a digest, read from the
- * very buffer being written (no copy of the payload, no second read of the file).
+ * Writes through to a channel and adds exactly the bytes written to a digest, from the very
+ * buffer being written (no second read of the file): on this thread, or handed to a
+ * {@link HashingPipeline}.
  */
 final class DigestingChannel implements WritableByteChannel {
 
-    private final WritableByteChannel target;
-    private final MessageDigest digest;
+    /** Where the written bytes go: a digest's {@code update}, or a pipeline's. */
+    interface Hashing {
+        void update(ByteBuffer written) throws IOException;
+    }
 
-    DigestingChannel(WritableByteChannel target, MessageDigest digest) {
+    private final WritableByteChannel target;
+    private final Hashing digest;
+
+    DigestingChannel(WritableByteChannel target, Hashing digest) {
         this.target = target;
         this.digest = digest;
     }

@@ -24,6 +24,7 @@ import org.filedock.ejb.lock.FileLock;
 import org.filedock.ejb.history.recording.ActiveTransfer;
 import org.filedock.ejb.history.recording.TransferRecorder;
 import org.filedock.ejb.integrity.FileDigests;
+import org.filedock.ejb.integrity.HashingThreads;
 import org.filedock.ejb.integrity.UploadCheck;
 import org.filedock.ejb.lock.LockManager;
 import org.filedock.ejb.account.SecurityRealmAccess;
@@ -79,6 +80,9 @@ public class TransferService {
     @Inject
     Quotas quotas;
 
+    @Inject
+    HashingThreads hashing;
+
     /**
      * @param resume keep the bytes if the upload breaks off, continue from those of an earlier
      *        part (contract §10)
@@ -94,10 +98,10 @@ public class TransferService {
                      : area.storage().beginUpload(file, size));
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
                      exchange.session(), size - upload.offset());
-             TransferBuffers.Lease lease = buffers.lease()) {
+             TransferBuffers.Lease lease = buffers.lease();
+             UploadCheck check = startCheck(sha256, upload, lease, file, size - upload.offset())) {
             recording.partOf(upload.uploadId());
             long toCome = size - upload.offset();
-            UploadCheck check = startCheck(sha256, upload, lease, file);
             PayloadCopier copier = new PayloadCopier(recording.bytes(), lease.buffer());
             ReadableByteChannel payload = exchange.receivePayload(toCome);
             try {
@@ -163,8 +167,22 @@ public class TransferService {
      */
     public FileReading openForReading(String currentDirectory, String path, SessionState session)
             throws CommandException {
-        StoragePath file = PathResolver.resolve(currentDirectory, path);
-        FileArea area = area();
+        return openIn(area(), PathResolver.resolve(currentDirectory, path), session);
+    }
+
+    /**
+     * {@link #openForReading} of a file in another user's area, for the holder of a share link
+     * (contract §14) whose access the link decided: the same locks and history.
+     *
+     * @param owner the link's owner; null for the shared root of {@code filedock.auth=none}
+     * @param path an absolute path in the owner's area
+     */
+    public FileReading openShared(String owner, String path, SessionState session) throws CommandException {
+        FileArea area = owner == null ? area() : homes.areaOfUser(owner);
+        return openIn(area, PathResolver.resolve("/", path), session);
+    }
+
+    private FileReading openIn(FileArea area, StoragePath file, SessionState session) throws CommandException {
         FileLock lock = area.lock(locks::lockForDownload, file);
         try {
             return new OpenedFile(lock, area.storage().openDownload(file),
@@ -180,10 +198,10 @@ public class TransferService {
         return new PartialKey(exchange.session().user().orElse(""), file);
     }
 
-    private static UploadCheck startCheck(Optional<String> sha256, Upload upload, TransferBuffers.Lease lease,
-                                          StoragePath file) throws CommandException {
+    private UploadCheck startCheck(Optional<String> sha256, Upload upload, TransferBuffers.Lease lease,
+                                   StoragePath file, long toCome) throws CommandException {
         try {
-            return UploadCheck.start(sha256, upload, lease.buffer());
+            return UploadCheck.start(sha256, upload, lease.buffer(), toCome, hashing);
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "cannot read back the partial data of " + file, e);
             throw new CommandException(ErrorCode.INTERNAL, "could not read the partial data of " + file);

@@ -7,6 +7,7 @@ import org.filedock.ejb.config.StorageProducer;
 import org.filedock.ejb.history.recording.TransferRecorder;
 import org.filedock.ejb.home.Homes;
 import org.filedock.ejb.integrity.FileDigests;
+import org.filedock.ejb.integrity.HashingThreads;
 import org.filedock.ejb.integrity.IntegrityService;
 import org.filedock.ejb.quota.QuotaBook;
 import org.filedock.ejb.quota.Quotas;
@@ -22,7 +23,7 @@ final class ServerBeans {
             UploadCommand.class, DownloadCommand.class, CompleteCommand.class, DeleteCommand.class,
             DirCommand.class, MkdirCommand.class, ChdirCommand.class, RmdirCommand.class,
             MoveCommand.class, PwdCommand.class, DisconnectCommand.class, LoginCommand.class,
-            HashCommand.class, StatCommand.class, UsageCommand.class, Quotas.class, QuotaBook.class, IntegrityService.class, FileDigests.class, ResumeProducer.class,
+            HashCommand.class, StatCommand.class, UsageCommand.class, Quotas.class, QuotaBook.class, IntegrityService.class, FileDigests.class, HashingThreads.class, ResumeProducer.class,
             FileOperations.class, TransferService.class, TransferBuffers.class, StorageProducer.class,
             TransferRecorder.class, AuditRecorder.class, Homes.class, SecurityRealmAccess.class, LoginThrottleBean.class};
 

@@ -43,7 +43,7 @@ class DigestingChannelTest {
         new Random(7).nextBytes(content);
         ShortWrites target = new ShortWrites();
         MessageDigest digest = Sha256.newDigest();
-        DigestingChannel channel = new DigestingChannel(target, digest);
+        DigestingChannel channel = new DigestingChannel(target, digest::update);
         ByteBuffer buffer = ByteBuffer.allocateDirect(8192);
         for (int at = 0; at < content.length; ) {
             int n = Math.min(buffer.capacity(), content.length - at);

@@ -4,12 +4,12 @@ package org.filedock.web.files;
  * The HTTP status of a protocol error code (contract §14). By name, so that codes added to the
  * protocol later ({@code QUOTA}) map without a change here.
  */
-final class ErrorStatus {
+public final class ErrorStatus {
 
     private ErrorStatus() {
     }
 
-    static int of(String code) {
+    public static int of(String code) {
         return switch (code) {
             case "BAD_REQUEST", "UNKNOWN_COMMAND" -> 400;
             case "AUTH_REQUIRED", "DENIED" -> 401;

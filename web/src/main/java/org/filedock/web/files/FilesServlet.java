@@ -73,7 +73,7 @@ public class FilesServlet extends HttpServlet {
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(request, response, path -> {
-            files.delete(path);
+            files.delete(path, new WebSession(request, TransferChannel.HTTP));
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         });
     }
@@ -137,15 +137,14 @@ public class FilesServlet extends HttpServlet {
             throws CommandException, IOException {
         FileOperation operation = operationOf(request);
         if ("mkdir".equals(operation.op)) {
-            files.makeDirectory(path);
+            files.makeDirectory(path, new WebSession(request, TransferChannel.HTTP));
             response.setStatus(HttpServletResponse.SC_CREATED);
             response.setHeader("Location", request.getRequestURI());
         } else if ("move".equals(operation.op)) {
             if (operation.to == null || operation.to.isEmpty()) {
                 throw new CommandException(ErrorCode.BAD_REQUEST, "move needs \"to\": the target directory");
             }
-            String moved = operation.name == null ? files.move(path, operation.to)
-                    : files.move(path, operation.to, operation.name);
+            String moved = files.move(path, operation.to, operation.name, new WebSession(request, TransferChannel.HTTP));
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getOutputStream().write(JSON.toJson(new Moved(moved)).getBytes(StandardCharsets.UTF_8));

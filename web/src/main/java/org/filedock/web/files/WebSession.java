@@ -13,7 +13,7 @@ import org.filedock.api.history.TransferChannel;
  * accounts), from where, through which door. Nothing survives the request: the current directory
  * is always the area's root, and no state is kept between requests.
  */
-final class WebSession implements SessionState {
+public final class WebSession implements SessionState {
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -23,7 +23,7 @@ final class WebSession implements SessionState {
     private final TransferChannel channel;
     private Object attachment;
 
-    WebSession(HttpServletRequest request, TransferChannel channel) {
+    public WebSession(HttpServletRequest request, TransferChannel channel) {
         this.id = "http-" + IDS.incrementAndGet();
         String host = request.getRemoteAddr();
         this.clientAddress = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + request.getRemotePort();

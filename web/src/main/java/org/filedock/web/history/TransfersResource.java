@@ -72,6 +72,9 @@ public class TransfersResource {
             @Parameter(description = "only this user's transfers (exact); with accounts, a caller without the role "
                     + "filedock-admin sees only their own (another user's name: 403)")
             @QueryParam("user") String user,
+            @Parameter(description = "only the parts of this resumable upload (exact), oldest last like every list: "
+                    + "the chain of one upload resumed after breaks")
+            @QueryParam("uploadId") String uploadId,
             @Parameter(description = "only transfers started at or after this ISO-8601 instant",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("since") String since,
@@ -92,6 +95,7 @@ public class TransfersResource {
                 QueryParameters.choice("outcome", outcome, TransferOutcome.class),
                 QueryParameters.text(path),
                 caller().transferFilter(QueryParameters.text(user)),
+                QueryParameters.text(uploadId),
                 from,
                 to,
                 QueryParameters.integer("limit", limit, TransferQuery.DEFAULT_LIMIT, 1, TransferQuery.MAX_LIMIT),

@@ -12,7 +12,7 @@ import java.util.Optional;
  * The user and password of an {@code Authorization: Basic} header (RFC 7617, UTF-8). {@link #toString()}
  * never shows the password.
  */
-record BasicCredentials(String user, String password) {
+public record BasicCredentials(String user, String password) {
 
     static final String SCHEME = "Basic";
 
@@ -27,24 +27,34 @@ record BasicCredentials(String user, String password) {
      *         colon, or an empty user name
      */
     static Optional<BasicCredentials> parse(String authorization) {
+        return decode(authorization).filter(decoded -> decoded.indexOf(':') > 0)
+                .map(decoded -> new BasicCredentials(decoded.substring(0, decoded.indexOf(':')),
+                        decoded.substring(decoded.indexOf(':') + 1)));
+    }
+
+    /**
+     * The password of a Basic header whose user name does not matter (a share link's, which asks
+     * for any name, even an empty one).
+     */
+    public static Optional<String> passwordOf(String authorization) {
+        return decode(authorization).filter(decoded -> decoded.indexOf(':') >= 0)
+                .map(decoded -> decoded.substring(decoded.indexOf(':') + 1));
+    }
+
+    /** {@code user:password} as sent, or empty when the header is not Basic, not Base64 or not UTF-8. */
+    private static Optional<String> decode(String authorization) {
         if (!isBasic(authorization)) {
             return Optional.empty();
         }
-        String decoded;
         try {
             byte[] bytes = Base64.getDecoder().decode(authorization.substring(SCHEME.length() + 1).trim());
-            decoded = StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString());
         } catch (IllegalArgumentException | CharacterCodingException e) {
             return Optional.empty();
         }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
     }
 
     @Override

@@ -33,6 +33,16 @@ class BasicCredentialsTest {
     }
 
     @Test
+    void aShareLinksPasswordTakesAnyUserNameEvenNone() {
+        assertEquals(Optional.of("se:cret"), BasicCredentials.passwordOf(basic(":se:cret")));
+        assertEquals(Optional.of("pw"), BasicCredentials.passwordOf(basic("whoever:pw")));
+        assertEquals(Optional.empty(), BasicCredentials.passwordOf(basic("no colon")));
+        assertEquals(Optional.empty(), BasicCredentials.passwordOf("Bearer abc"));
+        assertEquals(Optional.empty(), BasicCredentials.passwordOf(null));
+        assertEquals(Optional.empty(), BasicCredentials.passwordOf("Basic %%%"));
+    }
+
+    @Test
     void refusesWhatIsNotWellFormed() {
         assertEquals(Optional.empty(), BasicCredentials.parse(basic("no colon")));
         assertEquals(Optional.empty(), BasicCredentials.parse(basic(":password without user")));

@@ -4,20 +4,22 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import org.filedock.cli.client.DigestMismatchException;
 import org.filedock.cli.client.Transferred;
 import org.filedock.cli.rate.TransferDirection;
 import org.filedock.cli.shell.CommandException;
 import org.filedock.cli.shell.CommandSpec;
+import org.filedock.cli.shell.ErrorText;
 import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.ShellCommand;
 import org.filedock.cli.shell.TrackedTransfer;
 
-/** {@code DOWNLOAD [--no-verify] [--resume] path}: saved under its last name segment in the download directory, replacing a file of that name. */
+/** {@code DOWNLOAD [--no-verify] [--resume|--no-resume] path}: saved under its last name segment in the download directory, replacing a file of that name. */
 public final class DownloadCommand implements ShellCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.server("DOWNLOAD", "[--no-verify] [--resume] path",
-            "download a file into the download folder, proven by SHA-256"
-                    + " unless --no-verify; --resume goes on where an earlier --resume broke off", 1, 3);
+    private static final CommandSpec SPEC = CommandSpec.server("DOWNLOAD", "[--no-verify] [--resume|--no-resume] path",
+            "download a file into the download folder, proven by SHA-256 unless --no-verify;"
+                    + " resumable when verified (run it again after a break and it goes on), unless --no-resume", 1, 4);
 
     @Override
     public CommandSpec spec() {
@@ -31,8 +33,19 @@ public final class DownloadCommand implements ShellCommand {
         String name = localName(remote);
         Path target = session.downloadDirectory().resolve(name);
         TrackedTransfer transfer = TrackedTransfer.begin(session, TransferDirection.DOWNLOAD, name, "download " + remote);
-        Transferred done = ResumingTransfer.run(session, options.resume(), client -> client.download(remote, target,
-                options.verification(), options.resume(), transfer.listener()));
+        ResumingTransfer.Attempt download = client -> client.download(remote, target, options.verification(),
+                options.resume(), transfer.listener());
+        Transferred done;
+        try {
+            done = ResumingTransfer.run(session, options.resume(), download);
+        } catch (DigestMismatchException e) {
+            if (!e.afterResume()) {
+                throw e;
+            }
+            // the kept partial is gone now: a source replaced since the break is fetched whole, once
+            session.output().error(ErrorText.of(e) + "; downloading it again from the start");
+            done = ResumingTransfer.run(session, options.resume(), download);
+        }
         session.output().message(done.reply());
         transfer.report(done);
     }

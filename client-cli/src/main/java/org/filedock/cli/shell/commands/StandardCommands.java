@@ -23,6 +23,7 @@ public final class StandardCommands {
                 .register(new MoveCommand())
                 .register(new PwdCommand())
                 .register(new UsageCommand())
+                .register(new ShareCommand())
                 .register(new RateLogCommand())
                 .register(new DisconnectCommand())
                 .register(new ExitCommand())

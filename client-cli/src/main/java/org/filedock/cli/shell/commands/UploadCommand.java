@@ -12,12 +12,13 @@ import org.filedock.cli.shell.Session;
 import org.filedock.cli.shell.ShellCommand;
 import org.filedock.cli.shell.TrackedTransfer;
 
-/** {@code UPLOAD [--no-verify] [--resume] localpath [remotepath]}: the remote name defaults to the local file's name. */
+/** {@code UPLOAD [--no-verify] [--resume|--no-resume] localpath [remotepath]}: the remote name defaults to the local file's name. */
 public final class UploadCommand implements ShellCommand {
 
-    private static final CommandSpec SPEC = CommandSpec.server("UPLOAD", "[--no-verify] [--resume] localpath [remotepath]",
-            "upload a file (default remote name: its own), proven by SHA-256"
-                    + " unless --no-verify; --resume goes on where an earlier --resume broke off", 1, 4);
+    private static final CommandSpec SPEC = CommandSpec.server("UPLOAD",
+            "[--no-verify] [--resume|--no-resume] localpath [remotepath]",
+            "upload a file (default remote name: its own), proven by SHA-256 unless --no-verify;"
+                    + " resumable when verified (run it again after a break and it goes on), unless --no-resume", 1, 5);
 
     @Override
     public CommandSpec spec() {

@@ -138,7 +138,7 @@ class ResumingTransferTest {
             peer.close();
         })) {
             CommandInterpreter shell = connectedShell(server);
-            assertFalse(shell.execute("DOWNLOAD down.bin"));
+            assertFalse(shell.execute("DOWNLOAD --no-resume down.bin"));
             server.verify();
         }
         assertEquals(1, errors.size(), errors.toString());

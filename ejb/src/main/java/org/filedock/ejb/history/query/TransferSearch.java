@@ -34,6 +34,9 @@ final class TransferSearch implements PagedSearch.Filters<TransferEntity> {
         if (query.user() != null) {
             filters.add(cb.equal(t.get("user"), query.user()));
         }
+        if (query.uploadId() != null) {
+            filters.add(cb.equal(t.get("uploadId"), query.uploadId()));
+        }
         if (query.since() != null) {
             filters.add(cb.greaterThanOrEqualTo(t.get("startedAt"), query.since()));
         }
