@@ -23,6 +23,23 @@ export class SessionView {
         document.getElementById('logout').addEventListener('click', () => this.logout());
     }
 
+    /**
+     * Who is logged in decides what the page shows: the caller, or the login form (then false); a
+     * server without accounts answers 404, and the content is shown without a name.
+     */
+    async begin() {
+        try {
+            this.showCaller(await api.session());
+        } catch (e) {
+            if (e.status === UNAUTHORIZED) {
+                this.showLogin();
+                return false;
+            }
+            this.content.hidden = false;
+        }
+        return true;
+    }
+
     /** The login form instead of the figures (also when a session ends while the page is open). */
     showLogin(message = '') {
         this.content.hidden = true;

@@ -16,6 +16,7 @@ export class TransfersView {
         this.body.addEventListener('click', event => {
             const row = event.target.closest('tr[data-id]');
             if (row) {
+                event.preventDefault();
                 onSelect(row.dataset.id);
             }
         });
@@ -86,11 +87,12 @@ function newRow(id) {
     for (let i = 0; i < COLUMNS; i++) {
         row.append(document.createElement('td'));
     }
-    // The path is a button, so the row can be chosen from the keyboard as well as by a click anywhere on it.
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'row-link';
-    row.cells[2].append(button);
+    // The path is a link to the transfer's chart (#transfer=<id>, to bookmark or send), so the row can be
+    // chosen from the keyboard as well as by a click anywhere on it.
+    const link = document.createElement('a');
+    link.className = 'row-link';
+    link.href = `#transfer=${encodeURIComponent(id)}`;
+    row.cells[2].append(link);
     [4, 5, 6, 7].forEach(i => row.cells[i].classList.add('num'));
     return row;
 }
@@ -105,9 +107,9 @@ function fill(row, t, live, now) {
     cells[0].textContent = formatTime(t.startedAt);
     cells[1].textContent = directionLabel(t.direction);
     cells[1].className = `direction ${direction}`;
-    const button = cells[2].firstElementChild;
-    button.textContent = t.path;
-    button.setAttribute('aria-label', `Show the rate chart of the ${directionLabel(t.direction).toLowerCase()} of ${t.path}`);
+    const link = cells[2].firstElementChild;
+    link.textContent = t.path;
+    link.setAttribute('aria-label', `Show the rate chart of the ${directionLabel(t.direction).toLowerCase()} of ${t.path}`);
     cells[3].textContent = t.clientAddress || '–';
     cells[4].textContent = formatBytes(t.declaredSize);
     cells[5].textContent = live && t.declaredSize > 0

@@ -179,7 +179,7 @@ class WebAuthIT {
     void thePageShowsTheLoginFormThenTheUserAndLogsOut() throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.start(
                 "--ignore-certificate-errors-spki-list=" + ServerCertificate.spkiSha256(certificate))) {
-            browser.open(ORIGIN + "/filedock/");
+            browser.open(ORIGIN + "/filedock/history.html");
             browser.waitUntil("the login form is shown", d -> d.findElement(By.id("login")).isDisplayed());
             assertFalse(browser.driver().findElement(By.id("content")).isDisplayed());
 

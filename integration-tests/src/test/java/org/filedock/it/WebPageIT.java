@@ -44,7 +44,7 @@ class WebPageIT {
         try (WireClient client = WireClient.connect(); HeadlessChromium browser = HeadlessChromium.start()) {
             try {
                 assertTrue(client.call("MKDIR " + dir).startsWith("OK@"));
-                browser.open("http://127.0.0.1:" + ItConfig.httpPort() + "/filedock/");
+                browser.open("http://127.0.0.1:" + ItConfig.httpPort() + "/filedock/history.html");
 
                 // Half the upload, then the page must show it in progress with a current rate.
                 assertEquals("OK@Ready", client.call("UPLOAD " + slow + " " + content.length));

@@ -56,7 +56,18 @@ public interface FileAccess {
      *
      * @return the moved thing's new absolute path
      */
-    String move(String path, String directory, SessionState session) throws CommandException;
+    default String move(String path, String directory, SessionState session) throws CommandException {
+        return move(path, directory, null, session);
+    }
+
+    /**
+     * {@code MOVE} under a new name (a rename when the directory is the same): the name must be a
+     * valid single name ({@code BAD_REQUEST} otherwise), and not taken ({@code EXISTS});
+     * {@code null} keeps the name.
+     *
+     * @return the moved thing's new absolute path
+     */
+    String move(String path, String directory, String name, SessionState session) throws CommandException;
 
     /**
      * How an upload ended.

@@ -106,10 +106,13 @@ public class FileAccessBean implements FileAccess {
     }
 
     @Override
-    public String move(String path, String directory, SessionState session) throws CommandException {
-        return audited(AuditAction.MOVE, session, path, directory, () -> caller.run(context, () -> {
-            files.move(ROOT, path, directory);
-            return PathResolver.resolve(ROOT, directory).child(PathResolver.resolve(ROOT, path).name()).toString();
+    public String move(String path, String directory, String name, SessionState session) throws CommandException {
+        // the audit's target is the directory, as for the socket's MOVE; with a new name, the new path
+        String target = name == null ? directory : directory + "/" + name;
+        return audited(AuditAction.MOVE, session, path, target, () -> caller.run(context, () -> {
+            files.move(ROOT, path, directory, name);
+            String kept = name == null ? PathResolver.resolve(ROOT, path).name() : name;
+            return PathResolver.resolve(ROOT, directory).child(kept).toString();
         }));
     }
 

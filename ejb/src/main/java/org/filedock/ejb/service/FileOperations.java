@@ -90,17 +90,32 @@ public class FileOperations {
     }
 
     public void move(String currentDirectory, String sourcePath, String directoryPath) throws CommandException {
+        move(currentDirectory, sourcePath, directoryPath, null);
+    }
+
+    /**
+     * {@code MOVE}, optionally under a new name (the HTTP API's rename: {@code newName} given, the
+     * same directory or another); {@code null} keeps the name.
+     */
+    public void move(String currentDirectory, String sourcePath, String directoryPath, String newName)
+            throws CommandException {
         StoragePath source = PathResolver.resolve(currentDirectory, sourcePath);
         StoragePath directory = PathResolver.resolve(currentDirectory, directoryPath);
         if (source.isRoot()) {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot move the root");
         }
-        StoragePath target = directory.child(source.name());
+        String name = newName == null ? source.name() : newName;
+        StoragePath target;
+        try {
+            target = directory.child(name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(ErrorCode.BAD_REQUEST, "invalid name: " + name);
+        }
         FileArea area = area();
         try (FileLock sourceLock = area.lock(locks::lockForChange, source);
              FileLock targetLock = source.contains(target) ? NO_LOCK : area.lock(locks::lockForChange, target)) {
             // a target inside the source is refused by the storage (EXISTS or BAD_REQUEST)
-            area.storage().move(source, directory);
+            area.storage().move(source, directory, name);
         }
     }
 

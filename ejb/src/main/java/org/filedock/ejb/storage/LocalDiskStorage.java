@@ -157,6 +157,14 @@ public final class LocalDiskStorage implements Storage {
         if (source.isRoot()) {
             throw new CommandException(ErrorCode.FORBIDDEN, "cannot move the root");
         }
+        move(source, targetDirectory, source.name());
+    }
+
+    @Override
+    public void move(StoragePath source, StoragePath targetDirectory, String name) throws CommandException {
+        if (source.isRoot()) {
+            throw new CommandException(ErrorCode.FORBIDDEN, "cannot move the root");
+        }
         RootConfinement.Located located = confinement.locate(source);
         Path sourceReal = located.real();
         Path sourceEntry = located.entry();
@@ -167,7 +175,12 @@ public final class LocalDiskStorage implements Storage {
             throw new CommandException(ErrorCode.BAD_REQUEST,
                     "cannot move a directory into itself");
         }
-        StoragePath destination = targetDirectory.child(source.name());
+        StoragePath destination;
+        try {
+            destination = targetDirectory.child(name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(ErrorCode.BAD_REQUEST, "invalid name: " + name);
+        }
         Path destinationEntry = confinement.entry(destination);
         if (Files.exists(destinationEntry, LinkOption.NOFOLLOW_LINKS)) {
             throw new CommandException(ErrorCode.EXISTS, destination + " already exists");

@@ -50,6 +50,12 @@ public interface Storage {
     void move(StoragePath source, StoragePath targetDirectory) throws CommandException;
 
     /**
+     * Moves a file or directory into an existing directory under a valid name (the same directory
+     * renames it), with one atomic rename; as {@link #move(StoragePath, StoragePath)} otherwise.
+     */
+    void move(StoragePath source, StoragePath targetDirectory, String name) throws CommandException;
+
+    /**
      * Checks everything that can be checked before the first byte, then opens a temporary file
      * beside the target. The caller must close the upload.
      *

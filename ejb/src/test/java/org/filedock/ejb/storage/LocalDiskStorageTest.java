@@ -175,6 +175,29 @@ class LocalDiskStorageTest extends StorageTestBase {
     }
 
     @Test
+    void renamesInPlaceAndIntoAnotherDirectory() throws Exception {
+        write("d/a.txt", "content");
+        mkdirs("other");
+        storage.move(path("d", "a.txt"), path("d"), "b.txt");
+        assertEquals("content", read("d/b.txt"));
+        assertFalse(Files.exists(root.resolve("d/a.txt")));
+        storage.move(path("d", "b.txt"), path("other"), "c.txt");
+        assertEquals("content", read("other/c.txt"));
+    }
+
+    @Test
+    void aRenameToATakenOrInvalidNameChangesNothing() throws Exception {
+        write("a.txt", "a");
+        write("b.txt", "b");
+        assertFails(ErrorCode.EXISTS, "/b.txt already exists", () -> storage.move(path("a.txt"), StoragePath.ROOT, "b.txt"));
+        for (String name : new String[] {"..", "x/y", ""}) {
+            assertFails(ErrorCode.BAD_REQUEST, "invalid name: " + name, () -> storage.move(path("a.txt"), StoragePath.ROOT, name));
+        }
+        assertEquals("a", read("a.txt"));
+        assertEquals("b", read("b.txt"));
+    }
+
+    @Test
     void movesUpToTheRoot() throws Exception {
         write("a/b/c.txt", "c");
         storage.move(path("a", "b", "c.txt"), StoragePath.ROOT);

@@ -144,7 +144,7 @@ public class FilesServlet extends HttpServlet {
             if (operation.to == null || operation.to.isEmpty()) {
                 throw new CommandException(ErrorCode.BAD_REQUEST, "move needs \"to\": the target directory");
             }
-            String moved = files.move(path, operation.to, new WebSession(request, TransferChannel.HTTP));
+            String moved = files.move(path, operation.to, operation.name, new WebSession(request, TransferChannel.HTTP));
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getOutputStream().write(JSON.toJson(new Moved(moved)).getBytes(StandardCharsets.UTF_8));

@@ -150,17 +150,10 @@ function stop() {
     report('', false);
 }
 
-/** Who is logged in decides what the page shows; a server without accounts answers 404 (not shown). */
 async function begin() {
-    try {
-        session.showCaller(await api.session());
-    } catch (e) {
-        if (e.status === UNAUTHORIZED) {
-            session.showLogin();
-            return;
-        }
+    if (await session.begin()) {
+        start();
     }
-    start();
 }
 
 async function showServerInfo() {
@@ -181,6 +174,12 @@ async function showServerInfo() {
 filtersForm.addEventListener('submit', event => event.preventDefault());
 filtersForm.addEventListener('change', () => schedule(0));
 filtersForm.addEventListener('input', () => schedule(300));
+
+// a transfer's link (#transfer=<id>) opened while the page is open chooses it too
+window.addEventListener('hashchange', () => {
+    selectionFromAddress();
+    showSelected();
+});
 
 selectionFromAddress();
 begin();
