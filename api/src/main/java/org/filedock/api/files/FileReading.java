@@ -1,5 +1,6 @@
 package org.filedock.api.files;
 
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
 
@@ -22,6 +23,12 @@ public interface FileReading extends AutoCloseable {
 
     /** The open file; read it by position (it is shared with nobody but this reading). */
     FileChannel channel();
+
+    /**
+     * A direct buffer for copying this reading's bytes, the same kind the socket protocol's
+     * transfers use; lent until {@link #close()}.
+     */
+    ByteBuffer copyBuffer();
 
     /**
      * Starts the transfer for the rate history: {@code length} bytes from {@code first}. At most one

@@ -1,8 +1,10 @@
 package org.filedock.ejb.service;
 
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import org.filedock.api.files.FileReading;
 import org.filedock.api.files.TransferProgress;
@@ -15,13 +17,20 @@ final class OpenedFile implements FileReading {
     private final FileLock lock;
     private final Download download;
     private final LongFunction<TransferProgress> recording;
+    private final Supplier<TransferBuffers.Lease> buffers;
     private TransferProgress progress;
+    private TransferBuffers.Lease lease;
 
-    /** @param recording starts the history's record of a transfer of that many bytes */
-    OpenedFile(FileLock lock, Download download, LongFunction<TransferProgress> recording) {
+    /**
+     * @param recording starts the history's record of a transfer of that many bytes
+     * @param buffers lends the copy buffer, on first use
+     */
+    OpenedFile(FileLock lock, Download download, LongFunction<TransferProgress> recording,
+               Supplier<TransferBuffers.Lease> buffers) {
         this.lock = lock;
         this.download = download;
         this.recording = recording;
+        this.buffers = buffers;
     }
 
     @Override
@@ -45,6 +54,14 @@ final class OpenedFile implements FileReading {
     }
 
     @Override
+    public ByteBuffer copyBuffer() {
+        if (lease == null) {
+            lease = buffers.get();
+        }
+        return lease.buffer();
+    }
+
+    @Override
     public TransferProgress begin(long first, long length) {
         if (progress != null) {
             throw new IllegalStateException("a reading is one transfer");
@@ -62,6 +79,9 @@ final class OpenedFile implements FileReading {
         try {
             if (progress != null) {
                 progress.close();
+            }
+            if (lease != null) {
+                lease.close();
             }
         } finally {
             try {

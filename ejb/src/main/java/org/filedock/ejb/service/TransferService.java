@@ -186,7 +186,8 @@ public class TransferService {
         FileLock lock = area.lock(locks::lockForDownload, file);
         try {
             return new OpenedFile(lock, area.storage().openDownload(file),
-                    length -> recorder.start(TransferDirection.DOWNLOAD, file.toString(), session, length));
+                    length -> recorder.start(TransferDirection.DOWNLOAD, file.toString(), session, length),
+                    buffers::lease);
         } catch (CommandException | RuntimeException e) {
             lock.close();
             throw e;

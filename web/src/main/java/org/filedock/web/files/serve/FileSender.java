@@ -73,7 +73,7 @@ public final class FileSender {
         }
         try (TransferProgress progress = file.begin(range.first(), range.length())) {
             try {
-                BodyWriter.write(response.getOutputStream(), file.channel(), range.first(), range.length(), progress);
+                BodyWriter.write(response.getOutputStream(), file, range.first(), range.length(), progress);
                 progress.completed();
             } catch (IOException e) {
                 progress.aborted(); // the client went away; nobody is left to answer
