@@ -8,10 +8,14 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Random;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.Test;
 
 import static org.filedock.it.FilesHttp.assertProblem;
@@ -29,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FilesHttpIT extends SessionInOwnDirectory {
 
     private final FilesHttp http = FilesHttp.suiteServer();
+
+    @ArquillianResource
+    ManagementClient management;
 
     FilesHttpIT() {
         super("http-files");
@@ -146,6 +153,42 @@ class FilesHttpIT extends SessionInOwnDirectory {
         HttpResponse<byte[]> stale = http.send(http.request(path).header("Range", "bytes=2-5").header("If-Range", "\"old\""));
         assertEquals(200, stale.statusCode());
         assertArrayEquals(content, stale.body());
+    }
+
+    /** The body goes out through the copy buffer by default, through sendfile when so configured. */
+    @Test
+    void bothWaysOfSendingABodyGiveTheSameBytes() throws Exception {
+        byte[] content = new byte[9 * 1024 * 1024 + 12_345]; // beyond the 1 MiB buffer and sendfile's 4 MiB steps
+        new Random(7).nextBytes(content);
+        client.upload("big.bin", content);
+        String path = enc(home + "/big.bin");
+        try {
+            for (boolean sendfile : new boolean[] {false, true}) {
+                setSendfile(sendfile);
+                assertArrayEquals(content, http.send(http.request(path)).body(), "sendfile=" + sendfile);
+                HttpResponse<byte[]> part = http.send(http.request(path).header("Range", "bytes=1048570-5242890"));
+                assertEquals(206, part.statusCode());
+                assertArrayEquals(Arrays.copyOfRange(content, 1_048_570, 5_242_891), part.body(), "sendfile=" + sendfile);
+            }
+        } finally {
+            setSendfile(null);
+        }
+    }
+
+    private void setSendfile(Boolean on) throws Exception {
+        ModelNode address = new ModelNode().add("system-property", "filedock.http.sendfile");
+        ModelNode remove = new ModelNode();
+        remove.get("operation").set("remove");
+        remove.get("address").set(address);
+        management.getControllerClient().execute(remove); // absent the first time: that failure is fine
+        if (on != null) {
+            ModelNode add = new ModelNode();
+            add.get("operation").set("add");
+            add.get("address").set(address);
+            add.get("value").set(on.toString());
+            ModelNode result = management.getControllerClient().execute(add);
+            assertEquals("success", result.get("outcome").asString(), result.toString());
+        }
     }
 
     @Test
