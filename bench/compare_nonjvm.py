@@ -75,6 +75,7 @@ def median_seconds(command, runs=15):
 
 def port_free(port):
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # as the servers do: TIME_WAIT is no owner
         try:
             s.bind(("127.0.0.1", port))
             return True
@@ -85,7 +86,7 @@ def port_free(port):
 class FileDockServer:
     """A copy of the provisioned WildFly with FileDock deployed, on its own port offset."""
 
-    def __init__(self, template, ear, scratch, root, offset, port):
+    def __init__(self, template, ear, scratch, root, offset, port, options=()):
         busy = [p for p in (8080 + offset, 8443 + offset, 9990 + offset, port) if not port_free(p)]
         if busy:
             raise SystemExit("ports %s are taken: choose another --port-offset / --filedock-port" % busy)
@@ -98,7 +99,7 @@ class FileDockServer:
         self.started = time.monotonic()
         self.process = subprocess.Popen(
             [os.path.join(self.home, "bin", "standalone.sh"), "-Djboss.socket.binding.port-offset=%d" % offset,
-             "-Dfiledock.root=" + root, "-Dfiledock.port=%d" % port, "-Dfiledock.tls-port=off"],
+             "-Dfiledock.root=" + root, "-Dfiledock.port=%d" % port, "-Dfiledock.tls-port=off"] + list(options),
             stdout=self.log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
 
     def await_ready(self, seconds=300):
@@ -233,7 +234,8 @@ class Runner:
         if done.returncode != 0:
             raise SystemExit("%s failed: %s" % (command[:3], (done.stderr or done.stdout)[-500:]))
         own = float(done.stdout.split()[-1])
-        return own, max(whole - startup, 1e-6)
+        # under heavy load a start-up can take longer than its median: then there is no figure
+        return own, whole - startup if whole > startup else None
 
     def prime(self, size):
         if self.args.prime_memory:
@@ -275,6 +277,27 @@ class Runner:
         results["concurrent"] = concurrent_ftp(ftp, self.args.clients, self.client_file)
         return results
 
+    def vsftpd_python_round(self, ftp):
+        """The same transfers with Python's ftplib in this process, moving 1 MiB at a time as fdclient does."""
+        def upload(path, remote):
+            start = time.perf_counter()
+            control = ftp.connect()
+            with open(path, "rb", buffering=0) as f:
+                control.storbinary("STOR " + remote, f, blocksize=1 << 20)
+            own = time.perf_counter() - start
+            control.quit()
+            return own, None
+
+        def download(remote, target):
+            start = time.perf_counter()
+            control = ftp.connect()
+            with open(target, "wb", buffering=0) as f:
+                control.retrbinary("RETR " + remote, f.write, blocksize=1 << 20)
+            own = time.perf_counter() - start
+            control.quit()
+            return own, None
+        return self.transfers(upload, download, lambda size: "t/file-%d.bin" % size)
+
     def floor_round(self, bare_port, medium_dir, r):
         results = {"small": small_commands_fd(bare_port, self.args.loops, "r%d-" % r)}
         for size, (path, _) in self.files.items():
@@ -282,7 +305,7 @@ class Runner:
             self.prime(size)
             start = time.perf_counter()
             subprocess.run(["dd", "if=" + path, "of=" + target, "bs=1M", "conv=fdatasync", "status=none"], check=True)
-            results["upload " + label(size)] = (None, max(time.perf_counter() - start - self.dd_startup, 1e-6))
+            results["upload " + label(size)] = (None, max(time.perf_counter() - start - self.dd_startup, 1e-4))
             os.remove(target)
         return results
 
@@ -317,33 +340,44 @@ def add(rows, server, results):
 
 
 def medians(values):
+    """The median of each position of tuples (None where no round has a figure), or of plain numbers."""
     if isinstance(values[0], tuple):
-        return tuple(statistics.median(v[i] for v in values) if values[0][i] is not None else None
-                     for i in range(len(values[0])))
+        columns = [[v[i] for v in values if v[i] is not None] for i in range(len(values[0]))]
+        return tuple(statistics.median(c) if c else None for c in columns)
     return statistics.median(values)
 
 
+def rate(size, seconds):
+    return "%8.0f" % (size / MB / seconds) if seconds else "%8s" % "-"
+
+
+def ratio(a, b):
+    return "%6.2f" % (a / b) if a and b else "%6s" % "-"
+
+
 def report(medium, rows, rounds, sizes, loops, clients, client_size):
-    print("\n== %s: medians of %d rounds (MB/s = 10^6 bytes/s; transfers: client's own clock | process "
-          "minus start-up) ==" % (medium, rounds))
-    print("%-34s %21s %21s %13s %13s" % ("", "vsftpd (curl)", "FileDock (fdclient)", "FD/vsftpd", "FD/floor"))
+    print("\n== %s: medians of %d rounds; MB/s (10^6 bytes/s) by the client's own clock, connect to final reply;"
+          " [process minus start-up] ==" % (medium, rounds))
+    print("%-24s %19s %9s %19s %7s %7s %9s %7s" % ("", "vsftpd curl [proc]", "vsftpd py", "FileDock py [proc]",
+                                                  "/curl", "/py", "dd fsync", "/dd"))
     for size in sizes:
         for direction in ("upload", "download"):
             key = "%s %s" % (direction, label(size))
-            v, f = medians(rows[key]["vsftpd"]), medians(rows[key]["filedock"])
-            floor = medians(rows[key]["floor"])[1] if "floor" in rows[key] else None
-            floor_text = "%.2f (dd %.0f)" % ((size / MB / f[0]) / (size / MB / floor), size / MB / floor) if floor else ""
-            print("%-34s %10.0f | %8.0f %10.0f | %8.0f %6.2f | %4.2f %13s" % (
-                key + " MB/s", size / MB / v[0], size / MB / v[1], size / MB / f[0], size / MB / f[1],
-                v[0] / f[0], v[1] / f[1], floor_text))
+            curl, fd = medians(rows[key]["vsftpd"]), medians(rows[key]["filedock"])
+            py = medians(rows[key]["vsftpd-py"])[0] if "vsftpd-py" in rows[key] else None
+            dd = medians(rows[key]["floor"])[1] if "floor" in rows[key] else None
+            print("%-24s %s [%s] %9s %s [%s] %7s %7s %9s %7s" % (
+                key, rate(size, curl[0]), rate(size, curl[1]), rate(size, py), rate(size, fd[0]), rate(size, fd[1]),
+                ratio(curl[0], fd[0]), ratio(py, fd[0]), rate(size, dd) if dd else "", ratio(dd, fd[0]) if dd else ""))
     v, f, b = (medians(rows["small"][s]) for s in ("vsftpd", "filedock", "floor"))
-    print("%-34s %21.0f %21.0f %13.2f %13.2f" % ("%d x (MKDIR+DIR+RMDIR) ops/s" % loops, v, f, f / v, f / b))
-    print("%-34s %21s %21s %13s %13s" % ("", "", "", "", "bare %.0f" % b))
+    print("%d x (MKDIR+DIR+RMDIR), one connection, ops/s: vsftpd (ftplib) %.0f, FileDock %.0f, bare Python server %.0f;"
+          " FileDock/vsftpd %.2f, FileDock/bare %.2f" % (loops, v, f, b, f / v, f / b))
     v, f = medians(rows["concurrent"]["vsftpd"]), medians(rows["concurrent"]["filedock"])
-    print("%-34s %21.3f %21.3f %13.2f" % ("%d x %s at once, s" % (clients, client_size), v, f, v / f))
+    print("%d x %s uploads at once, s: vsftpd (ftplib) %.3f, FileDock %.3f; FileDock's speed/vsftpd's %.2f"
+          % (clients, client_size, v, f, v / f))
     for key in rows:
         for server, values in rows[key].items():
-            shown = [("%.1f" % (v[0] * 1000 if v[0] is not None else v[1] * 1000)) if isinstance(v, tuple)
+            shown = [("%.1f" % ((v[0] if v[0] is not None else v[1]) * 1000)) if isinstance(v, tuple)
                      else "%.0f" % v if key == "small" else "%.3f" % v for v in values]
             log("  %s %s: %s%s" % (key, server, " ".join(shown), " ms" if isinstance(values[0], tuple) else ""))
 
@@ -375,7 +409,8 @@ def run_medium(args, medium, base, files, client_file, runner):
             os.makedirs(os.path.join(root, "t"))
             os.makedirs(os.path.join(root, "c"))
         log("[%s] starting FileDock (port offset %d), vsftpd, the bare server in %s ..." % (medium, args.port_offset, scratch))
-        filedock = FileDockServer(args.server, args.ear, scratch, fd_root, args.port_offset, args.filedock_port)
+        filedock = FileDockServer(args.server, args.ear, scratch, fd_root, args.port_offset, args.filedock_port,
+                                  args.filedock_option)
         servers.append(filedock)
         ftp = Vsftpd(scratch, args.ftp_port)
         servers.append(ftp)
@@ -401,6 +436,7 @@ def run_medium(args, medium, base, files, client_file, runner):
                     add(rows, "filedock", runner.filedock_round(args.filedock_port, r))
                 elif turn == "vsftpd":
                     add(rows, "vsftpd", runner.vsftpd_round(ftp, r))
+                    add(rows, "vsftpd-py", runner.vsftpd_python_round(ftp))
                 else:
                     add(rows, "floor", runner.floor_round(args.bare_port, scratch, r))
         report(medium, rows, args.rounds, list(files), args.loops, args.clients, args.client_size)
@@ -431,6 +467,8 @@ def main():
     parser.add_argument("--filedock-port", type=int, default=9121)
     parser.add_argument("--ftp-port", type=int, default=9122)
     parser.add_argument("--bare-port", type=int, default=9123)
+    parser.add_argument("--filedock-option", action="append", default=[], metavar="-Dname=value",
+                        help="a further argument for FileDock's standalone.sh (repeatable), e.g. -Dfiledock.warmup=0")
     parser.add_argument("--prime-memory", action="store_true",
                         help="write and delete a file as large as each transfer before timing it")
     args = parser.parse_args()
