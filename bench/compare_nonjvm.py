@@ -16,8 +16,12 @@ Clients and timing:
     Two figures per transfer: the client's own clock from before its connect to the final reply
     (fdclient's "connect-to-reply", curl's %{time_total}: connect, greeting/login, request,
     payload, final reply), and the whole process's time minus that client's start-up (the median
-    of 15 runs of `fdclient.py --startup-only` and of `curl --version`). Ratios use the first,
-    the second is printed beside it. Every download is checked (SHA-256, untimed).
+    of 15 runs of `fdclient.py --startup-only` and of `curl --version`; no figure when a process
+    took less than that median). Ratios use the first, the second is printed in brackets. Beside
+    curl, vsftpd also gets Python's ftplib in this process, 1 MiB blocks as fdclient moves them
+    ("vsftpd py", connect + login + transfer + final reply): the same client language on both
+    sides, so the two vsftpd columns tell the client's share from the server's.
+    Every download is checked (SHA-256, untimed).
   - small commands: MKDIR + DIR + RMDIR on one connection, --loops times, timed in this process:
     fdclient's client against FileDock and against the bare server, ftplib (MKD + LIST + RMD)
     against vsftpd;

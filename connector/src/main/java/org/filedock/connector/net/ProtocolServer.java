@@ -126,7 +126,8 @@ public final class ProtocolServer implements ConnectorStatus {
             return;
         }
         try {
-            workManager.scheduleWork(new WarmUp(WarmUp.loopbackTarget(config.bindAddress(), plain.port()), commands));
+            workManager.scheduleWork(new WarmUp(WarmUp.loopbackTarget(config.bindAddress(), plain.port()), commands,
+                    connections::size));
         } catch (IOException | WorkException | RuntimeException e) {
             LOG.log(Level.WARNING, "no warm-up after the start", e);
         }

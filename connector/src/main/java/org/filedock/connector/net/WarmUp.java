@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,7 +28,10 @@ import org.filedock.protocol.Reply;
  * only under load; this load comes before the users' (issue 14 measured a just-started server at
  * half its warm speed for minutes). None of these commands changes a file or is audited; with
  * accounts required they are answered {@code AUTH_REQUIRED}, which still runs most of the path.
- * It stops early when the server refuses or drops it (a full server, a shutdown).
+ * It yields to users: it stops as soon as another session is open (measured on two busy cores, a
+ * warm-up beside a user's first commands took the CPU they needed and slowed them 3-10x for its
+ * 20 s), and when the server refuses or drops it (a full server, a shutdown). So it warms the
+ * time between a start and the first client, and never delays a client.
  */
 final class WarmUp implements Work {
 
@@ -40,12 +44,15 @@ final class WarmUp implements Work {
 
     private final InetSocketAddress server;
     private final int commands;
+    private final IntSupplier openSessions;
     private volatile boolean released;
     private volatile Socket socket;
 
-    WarmUp(InetSocketAddress server, int commands) {
+    /** @param openSessions the sessions open on the server, the warm-up's own included */
+    WarmUp(InetSocketAddress server, int commands, IntSupplier openSessions) {
         this.server = server;
         this.commands = commands;
+        this.openSessions = openSessions;
     }
 
     /** Commands to send, from {@code filedock.warmup} (0 switches the warm-up off). */
@@ -74,7 +81,7 @@ final class WarmUp implements Work {
             if (!isOk(in.readLine())) {
                 return; // refused (full, shutting down)
             }
-            while (sent < commands && !released && System.nanoTime() - deadline < 0) {
+            while (sent < commands && !released && System.nanoTime() - deadline < 0 && openSessions.getAsInt() <= 1) {
                 out.write(LINES.get(sent % LINES.size()).getBytes(StandardCharsets.UTF_8));
                 String reply = in.readLine();
                 if (reply == null || reply.startsWith(DISCONNECTED)) {

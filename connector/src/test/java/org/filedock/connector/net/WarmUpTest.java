@@ -50,6 +50,23 @@ class WarmUpTest {
     }
 
     @Test
+    void stopsAsSoonAsAUserConnects() throws Exception {
+        start();
+        server.warmUp(10_000_000);
+        Await.until(() -> count("PWD") > 100, "the warm-up runs");
+        try (Socket user = new Socket()) {
+            user.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            LineReader in = new LineReader(user.getInputStream());
+            assertTrue(in.readLine().startsWith("OK@"));
+            Await.until(() -> count("DISCONNECT") == 1, "the warm-up gave way");
+            int sent = count("PWD") + count("STAT") + count("CHDIR");
+            user.getOutputStream().write("PWD\n".getBytes());
+            assertEquals("OK@/", in.readLine());
+            assertEquals(sent, count("PWD") - 1 + count("STAT") + count("CHDIR"), "nothing more after the goodbye");
+        }
+    }
+
+    @Test
     void noCommandsMeansNoWarmUp() throws Exception {
         start();
         server.warmUp(0);
