@@ -28,16 +28,19 @@ import org.filedock.protocol.Reply;
  * only under load; this load comes before the users' (issue 14 measured a just-started server at
  * half its warm speed for minutes). None of these commands changes a file or is audited; with
  * accounts required they are answered {@code AUTH_REQUIRED}, which still runs most of the path.
- * It yields to users: it stops as soon as another session is open (measured on two busy cores, a
- * warm-up beside a user's first commands took the CPU they needed and slowed them 3-10x for its
- * 20 s), and when the server refuses or drops it (a full server, a shutdown). So it warms the
- * time between a start and the first client, and never delays a client.
+ * It yields to users: while another session is open it sends nothing (measured on two busy
+ * cores, a warm-up beside a user's first commands took the CPU they needed and slowed them 3-10x
+ * for its 20 s); a probe that connects and leaves only pauses it. It stops when the server refuses
+ * or drops it (a full server, a shutdown). So it uses the time between a start and the first
+ * clients, and never competes with them.
  */
 final class WarmUp implements Work {
 
     static final String COMMANDS = "filedock.warmup";
     static final int DEFAULT_COMMANDS = 30_000;
     static final Duration LIMIT = Duration.ofSeconds(20);
+    /** How long the warm-up waits before it looks again whether it is alone on the server. */
+    private static final Duration PAUSE = Duration.ofMillis(50);
     private static final List<String> LINES = List.of("PWD\n", "STAT /\n", "CHDIR /\n");
     private static final String DISCONNECTED = Reply.disconnected("").toLine();
     private static final Logger LOG = Logger.getLogger(WarmUp.class.getName());
@@ -81,7 +84,11 @@ final class WarmUp implements Work {
             if (!isOk(in.readLine())) {
                 return; // refused (full, shutting down)
             }
-            while (sent < commands && !released && System.nanoTime() - deadline < 0 && openSessions.getAsInt() <= 1) {
+            while (sent < commands && !released && System.nanoTime() - deadline < 0) {
+                if (openSessions.getAsInt() > 1) {
+                    Thread.sleep(PAUSE.toMillis());
+                    continue;
+                }
                 out.write(LINES.get(sent % LINES.size()).getBytes(StandardCharsets.UTF_8));
                 String reply = in.readLine();
                 if (reply == null || reply.startsWith(DISCONNECTED)) {
@@ -93,6 +100,8 @@ final class WarmUp implements Work {
             in.readLine();
         } catch (IOException e) {
             LOG.log(Level.FINE, "warm-up ended early", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             socket = null;
         }
