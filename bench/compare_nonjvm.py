@@ -386,8 +386,9 @@ def report(medium, rows, rounds, sizes, loops, clients, client_size):
             log("  %s %s: %s%s" % (key, server, " ".join(shown), " ms" if isinstance(values[0], tuple) else ""))
 
 
-def report_cold(medium, ready_seconds, windows, uploads, warm_small):
-    print("\n== %s: just started (FileDock answered %.1f s after the launch; load from then on) ==" % (medium, ready_seconds))
+def report_cold(medium, ready_seconds, delay, windows, uploads, warm_small):
+    print("\n== %s: just started (FileDock answered %.1f s after the launch; load %.0f s later) =="
+          % (medium, ready_seconds, delay))
     print("small commands, 1-s windows (ops/s): " + " ".join("%.0f" % w[1] for w in windows[:12])
           + (" ... %.0f" % windows[-1][1] if len(windows) > 12 else ""))
     print("64 MiB uploads in between (ms):       " + " ".join("%.0f" % (u[1] * 1000) for u in uploads[:12])
@@ -425,6 +426,7 @@ def run_medium(args, medium, base, files, client_file, runner):
         servers.append(bare)
         ready = filedock.await_ready()
         log("[%s] FileDock answers %.1f s after the launch" % (medium, ready))
+        time.sleep(args.cold_delay)   # the first clients come this long after the start
         windows, uploads = runner.cold_phase(args.filedock_port, args.cold_seconds) if args.cold_seconds else ([], [])
         log("[%s] untimed warm-up round ..." % medium)
         runner.filedock_round(args.filedock_port, -1)
@@ -445,7 +447,7 @@ def run_medium(args, medium, base, files, client_file, runner):
                     add(rows, "floor", runner.floor_round(args.bare_port, scratch, r))
         report(medium, rows, args.rounds, list(files), args.loops, args.clients, args.client_size)
         if windows:
-            report_cold(medium, ready, windows, uploads, medians(rows["small"]["filedock"]))
+            report_cold(medium, ready, args.cold_delay, windows, uploads, medians(rows["small"]["filedock"]))
         sys.stdout.flush()
     finally:
         for server in reversed(servers):
@@ -465,6 +467,8 @@ def main():
     parser.add_argument("--disk-dir", default="/var/tmp", help="a folder on the disk (not tmpfs)")
     parser.add_argument("--local-dir", default="/dev/shm", help="where the clients' own files are (tmpfs)")
     parser.add_argument("--cold-seconds", type=int, default=45, help="load on the just-started server; 0: skip")
+    parser.add_argument("--cold-delay", type=float, default=0,
+                        help="seconds between FileDock's first answer and the load (clients that come later)")
     parser.add_argument("--server", default=os.path.join(PROJECT, "ear", "target", "server"))
     parser.add_argument("--ear", default=os.path.join(PROJECT, "ear", "target", "filedock.ear"))
     parser.add_argument("--port-offset", type=int, default=2000)
