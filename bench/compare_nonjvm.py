@@ -36,7 +36,8 @@ by one 64 MiB upload in this process), and the time until it reaches 90 % of its
 speed (the rounds' median) is reported, with the first windows and uploads.
 
 Run as root (vsftpd serves anonymous sessions as the system user "ftp" from its package). On this
-2-core machine the defaults (64M,1G; 5 rounds; both media; 45 s cold phase) take about 8-12 minutes.
+2-core machine the defaults (64M,1G; 5 rounds; both media; 45 s cold phase) should take 6-10 minutes
+when it is quiet; with 3 rounds and 30 s cold phases at load average 20 it took 17 minutes.
 
     python3 bench/compare_nonjvm.py
     python3 bench/compare_nonjvm.py --media tmpfs --sizes 64M --rounds 9 --cold-seconds 0
