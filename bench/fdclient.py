@@ -8,6 +8,12 @@ start-up never counts. Used by compare_tls.py; usable alone:
     python3 bench/fdclient.py --port 7022 --tls --fingerprint SHA256:<hex> upload local.bin remote.bin
     python3 bench/fdclient.py --port 7021 download remote.bin copy.bin
 
+Its last output line ends with "connect-to-reply <seconds>": the time from before the connect to
+the transfer's final reply (connect, greeting, request, payload, reply), the span curl's
+%{time_total} covers for an FTP transfer. "--startup-only" loads everything and exits without
+connecting, so that a caller timing whole processes can subtract the start-up
+(bench/compare_nonjvm.py does).
+
 A TLS server's certificate is checked against the given fingerprint (SHA-256 of the DER
 certificate, as the server logs it and /filedock/api/info shows it); without --fingerprint the
 system's trust store decides.
@@ -131,10 +137,14 @@ def main():
     parser.add_argument("--tls", action="store_true")
     parser.add_argument("--fingerprint")
     parser.add_argument("--user")
+    parser.add_argument("--startup-only", action="store_true", help="exit before connecting")
     parser.add_argument("action", choices=["upload", "download"])
     parser.add_argument("source")
     parser.add_argument("target")
     args = parser.parse_args()
+    if args.startup_only:
+        return
+    start = time.perf_counter()
     client = FileDockClient(args.host, args.port, args.tls, args.fingerprint)
     try:
         if args.user:
@@ -145,9 +155,10 @@ def main():
         else:
             seconds = client.download(args.source, args.target)
             size = os.path.getsize(args.target)
+        whole = time.perf_counter() - start
     finally:
         client.close()
-    print("%d bytes in %.3f s, %.1f MB/s" % (size, seconds, size / 1e6 / seconds))
+    print("%d bytes in %.3f s, %.1f MB/s, connect-to-reply %.6f" % (size, seconds, size / 1e6 / seconds, whole))
 
 
 if __name__ == "__main__":

@@ -44,12 +44,14 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
     private transient volatile ProtocolServer server;
     private transient Runnable shutdownListener;
     private transient FileDockConfig config;
+    private transient int warmUpCommands;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         FileDockConfig config;
         try {
             config = FileDockConfig.fromSystemProperties();
+            warmUpCommands = ProtocolServer.warmUpCommands(System.getProperties());
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("bad FileDock configuration: " + e.getMessage(), e);
         }
@@ -82,6 +84,7 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
                     + " (port " + portOrOff(config.port()) + ", TLS port " + portOrOff(config.tls().port()) + "): "
                     + e.getMessage(), e);
         }
+        toOpen.warmUp(warmUpCommands);
         ConnectorStatusRegistry.publish(toOpen);
         shutdownListener = toOpen::shuttingDown;
         ApplicationShutdown.listen(shutdownListener);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -109,6 +110,27 @@ public final class ProtocolServer implements ConnectorStatus {
             throw e;
         }
         startedAt = Instant.now();
+    }
+
+    /** {@code filedock.warmup}: how many commands {@link #warmUp} sends (0: none). */
+    public static int warmUpCommands(Properties properties) {
+        return WarmUp.commands(properties);
+    }
+
+    /**
+     * Runs the command path on loopback once, {@code commands} commands (see {@link WarmUp}),
+     * after {@link #start()}; a failure to start it only costs speed.
+     */
+    public void warmUp(int commands) {
+        if (plain == null || commands == 0) {
+            return;
+        }
+        try {
+            workManager.scheduleWork(new WarmUp(WarmUp.loopbackTarget(config.bindAddress(), plain.port()), commands,
+                    connections::size));
+        } catch (IOException | WorkException | RuntimeException e) {
+            LOG.log(Level.WARNING, "no warm-up after the start", e);
+        }
     }
 
     /** A quarter of the idle timeout, between 50 ms and 1 s: timeouts are late by at most that. */

@@ -10,15 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.filedock.api.Exchange;
-import org.filedock.api.FileDockConfig;
-import org.filedock.api.TlsConfig;
 import org.filedock.protocol.LineReader;
 import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
@@ -267,14 +264,7 @@ class ProtocolServerTest {
     }
 
     private void start(String... properties) throws Exception {
-        Properties p = new Properties();
-        p.setProperty(FileDockConfig.PORT, "0");
-        p.setProperty(TlsConfig.PORT, "off");
-        p.setProperty(FileDockConfig.ROOT, System.getProperty("java.io.tmpdir"));
-        for (int i = 0; i < properties.length; i += 2) {
-            p.setProperty(properties[i], properties[i + 1]);
-        }
-        server = new ProtocolServer(FileDockConfig.from(p), workManager, () -> this::dispatch);
+        server = new ProtocolServer(PlainListenerConfig.with(properties), workManager, () -> this::dispatch);
         server.start();
     }
 
