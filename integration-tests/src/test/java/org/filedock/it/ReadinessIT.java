@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -68,10 +69,15 @@ class ReadinessIT {
 
             String ready = readiness();
             assertTrue(ready.matches("(?s).*\"deployments-status\"\\s*,\\s*\"status\"\\s*:\\s*\"UP\".*"), ready);
+            // FileDock's own check: the listeners accept and the history's datasource answers
+            assertTrue(ready.matches("(?s).*\"name\"\\s*:\\s*\"filedock\"\\s*,\\s*\"status\"\\s*:\\s*\"UP\".*"), ready);
+            assertTrue(ready.matches("(?s).*\"listeners\"\\s*:\\s*\"accepting\".*"), ready);
+            assertTrue(ready.matches("(?s).*\"history\"\\s*:\\s*\"ok\".*"), ready);
         } finally {
             deployed.set(true);
             deployer.undeploy(EAR);
         }
+        assertFalse(readiness().contains("\"filedock\""), "FileDock's check is gone with the deployment");
     }
 
     private static String readiness() throws IOException, InterruptedException {
