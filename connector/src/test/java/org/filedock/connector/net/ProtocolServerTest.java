@@ -119,10 +119,7 @@ class ProtocolServerTest {
         start("filedock.payload-timeout", "60");
         Client uploader = connect();
         Client idle = connect();
-        uploader.send("UPLOAD 100\n");
-        assertEquals("OK@Ready", uploader.in.readLine());
-        uploader.socket.getOutputStream().write(new byte[10]);
-        Await.until(() -> workManager.running() == 2, "the transfer is under way");
+        uploadTenOfAHundredBytes(uploader);
 
         long started = System.nanoTime();
         server.stop();
@@ -275,10 +272,7 @@ class ProtocolServerTest {
         int port = server.port();
         Client uploader = connect();
         Client idle = connect();
-        uploader.send("UPLOAD 100\n");
-        assertEquals("OK@Ready", uploader.in.readLine());
-        uploader.socket.getOutputStream().write(new byte[10]);
-        Await.until(() -> workManager.running() == 2, "the transfer is under way");
+        uploadTenOfAHundredBytes(uploader);
 
         CompletableFuture<Void> drained = server.drain(Duration.ofSeconds(30));
 
@@ -300,9 +294,7 @@ class ProtocolServerTest {
     void aTransferStillRunningWhenTheDrainsBoundPassesIsCutOff() throws Exception {
         start("filedock.payload-timeout", "60");
         Client uploader = connect();
-        uploader.send("UPLOAD 100\n");
-        assertEquals("OK@Ready", uploader.in.readLine());
-        Await.until(() -> workManager.running() == 2, "the transfer is under way");
+        uploadTenOfAHundredBytes(uploader);
 
         server.drain(Duration.ofMillis(200)).get(5, TimeUnit.SECONDS);
 
@@ -359,6 +351,14 @@ class ProtocolServerTest {
             }
         }
         return Reply.ok("/");
+    }
+
+    /** Starts an upload of 100 bytes and sends the first 10: its worker waits for the rest. */
+    private void uploadTenOfAHundredBytes(Client uploader) throws Exception {
+        uploader.send("UPLOAD 100\n");
+        assertEquals("OK@Ready", uploader.in.readLine());
+        uploader.socket.getOutputStream().write(new byte[10]);
+        Await.until(() -> workManager.running() == 2, "the transfer is under way");
     }
 
     private Client connect() throws IOException {
