@@ -14,8 +14,12 @@ import org.jboss.as.server.suspend.ServerResumeContext;
 import org.jboss.as.server.suspend.ServerSuspendContext;
 import org.jboss.as.server.suspend.SuspendableActivity;
 import org.jboss.as.server.suspend.SuspendableActivityRegistry;
+import org.jboss.msc.Service;
+import org.jboss.msc.service.ServiceBuilder;
 import org.jboss.msc.service.ServiceController;
 import org.jboss.msc.service.ServiceName;
+import org.jboss.msc.service.StartContext;
+import org.jboss.msc.service.StopContext;
 
 /**
  * FileDock's part in WildFly's suspend, which is how the server stops gracefully
@@ -32,8 +36,8 @@ import org.jboss.msc.service.ServiceName;
  * shutdown disconnects whoever is left;</li>
  * <li>resume (after {@code :suspend}): the listeners open again.</li>
  * </ol>
- * WildFly offers a deployment no public API for this: the suspend controller is found as the MSC
- * service of its capability ({@code org.wildfly.server.suspend-controller}), through the modules
+ * WildFly offers a deployment no public API for this: the suspend controller is the MSC service of
+ * its capability ({@code org.wildfly.server.suspend-controller}), reached through the modules
  * {@code org.jboss.as.server} and {@code org.jboss.msc} (the EAR's jboss-deployment-structure.xml).
  */
 final class GracefulDrain implements SuspendableActivity {
@@ -45,7 +49,7 @@ final class GracefulDrain implements SuspendableActivity {
 
     private final Supplier<ProtocolServer> server;
     private final Duration bound;
-    private SuspendableActivityRegistry registry;
+    private ServiceController<?> registration;
 
     private GracefulDrain(Supplier<ProtocolServer> server, Duration bound) {
         this.server = server;
@@ -58,17 +62,28 @@ final class GracefulDrain implements SuspendableActivity {
         return Duration.ofSeconds(value == null ? DEFAULT_DRAIN_SECONDS : PropertyValues.parse(DRAIN_TIMEOUT, value, 0, 86_400));
     }
 
-    /** Registers with the server's suspend controller; without one (not in WildFly) there is no drain. */
+    /**
+     * Registers with the server's suspend controller, through a small service of the server's own
+     * that requires it (the controller's value is not readable directly); without one (not in
+     * WildFly) there is no drain.
+     */
     static GracefulDrain register(Supplier<ProtocolServer> server, Duration bound) {
         GracefulDrain drain = new GracefulDrain(server, bound);
         try {
-            ServiceController<?> controller = CurrentServiceContainer.getServiceContainer().getService(SUSPEND_CONTROLLER);
-            if (controller == null) {
-                LOG.warning("no suspend controller: a graceful stop will not drain FileDock's connections");
-                return null;
-            }
-            drain.registry = (SuspendableActivityRegistry) controller.getValue();
-            drain.registry.registerActivity(drain, SuspendableActivityRegistry.SuspendPriority.FIRST);
+            ServiceBuilder<?> builder = CurrentServiceContainer.getServiceContainer().addService();
+            Supplier<SuspendableActivityRegistry> registry = builder.requires(SUSPEND_CONTROLLER);
+            builder.setInstance(new Service() {
+                @Override
+                public void start(StartContext context) {
+                    registry.get().registerActivity(drain, SuspendableActivityRegistry.SuspendPriority.FIRST);
+                }
+
+                @Override
+                public void stop(StopContext context) {
+                    registry.get().unregisterActivity(drain);
+                }
+            });
+            drain.registration = builder.install();
             return drain;
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "cannot take part in the server's suspend: a graceful stop will not drain"
@@ -78,7 +93,7 @@ final class GracefulDrain implements SuspendableActivity {
     }
 
     void unregister() {
-        registry.unregisterActivity(this);
+        registration.setMode(ServiceController.Mode.REMOVE);
     }
 
     @Override
