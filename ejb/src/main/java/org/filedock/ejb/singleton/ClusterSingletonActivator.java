@@ -7,6 +7,7 @@ import org.jboss.msc.service.StartContext;
 import org.jboss.msc.service.StopContext;
 import org.wildfly.clustering.singleton.service.SingletonServiceActivator;
 import org.wildfly.clustering.singleton.service.SingletonServiceActivatorContext;
+import org.wildfly.clustering.singleton.service.SingletonServiceBuilder;
 
 /**
  * Installs FileDock's HA singleton service with the server's default singleton policy (the
@@ -28,7 +29,11 @@ public class ClusterSingletonActivator implements SingletonServiceActivator {
 
     @Override
     public void activate(SingletonServiceActivatorContext context) {
-        context.getServiceTarget().addService().setInstance(new Elected()).install();
+        // the name provided is the singleton's identity across the cluster: without it each node's
+        // service would get a random one of its own and every node would be elected
+        SingletonServiceBuilder<?> builder = context.getServiceTarget().addService();
+        builder.provides(NAME);
+        builder.setInstance(new Elected()).install();
     }
 
     /** Runs only on the elected member. */
