@@ -438,6 +438,10 @@ def test_a_graceful_stop_lets_a_running_upload_finish():
     runner = await_one_retention_runner(range(1, k))
     subprocess.run(["bash", os.path.join(STATE, "node%d.start" % k)], check=True)
     await_serving(stopped, 240)
+    deadline = time.time() + 60
+    while len(http_json(stopped, "info").get("clusterMembers") or []) != len(NODES):
+        check(time.time() < deadline, "node %d rejoined the view" % k)
+        time.sleep(0.5)
     return "upload finished while draining; node%d runs the retention meanwhile; node%d back" % (runner, k)
 
 
