@@ -7,6 +7,9 @@ FD_CLUSTER_HOST=127.0.0.1
 FD_LB_PORT=${FD_LB_PORT:-$((7021 + FD_CLUSTER_OFFSET - 10))}
 FD_LB_HTTP_PORT=${FD_LB_HTTP_PORT:-$((8080 + FD_CLUSTER_OFFSET - 10))}
 FD_PG_PORT=${FD_PG_PORT:-$((5432 + FD_CLUSTER_OFFSET))}
+# a node stopped by SIGTERM (down.sh) drains: it leaves the rotation, lets running transfers finish
+# for up to this many seconds, then stops
+FD_DRAIN_SECONDS=${FD_DRAIN_SECONDS:-30}
 
 node_offset() { echo $((FD_CLUSTER_OFFSET + ($1 - 1) * 100)); }
 node_port() { echo $((7021 + $(node_offset "$1"))); }

@@ -67,12 +67,12 @@ start_node() { # k: a base directory of its own, and a start script (the tests r
     log "node$k: protocol $(node_port "$k"), HTTP $(node_http_port "$k"), health $(node_management_port "$k")"
     cat > "$FD_CLUSTER_DIR/node$k.start" <<START
 JBOSS_PIDFILE=$FD_CLUSTER_DIR/node$k.pid LAUNCH_JBOSS_IN_BACKGROUND=1 LANG=C.UTF-8 \\
-    JAVA_OPTS="${FD_NODE_JAVA_OPTS:--Xms256m -Xmx768m} -Djava.net.preferIPv4Stack=true" \\
+    JAVA_OPTS="${FD_NODE_JAVA_OPTS:--Xms256m -Xmx768m} -Djava.net.preferIPv4Stack=true -Dorg.wildfly.sigterm.suspend.timeout=$FD_DRAIN_SECONDS" \\
     setsid nohup "$server/bin/standalone.sh" \\
     -Djboss.server.base.dir="$base" -Djboss.node.name=node$k \\
     -Djboss.socket.binding.port-offset=$(node_offset "$k") \\
     -Dfiledock.port=$(node_port "$k") -Dfiledock.tls-port=off -Dfiledock.root="$root" \\
-    -Dfiledock.cluster.size=$nodes $peers \\
+    -Dfiledock.cluster.size=$nodes $peers -Dfiledock.drain-timeout=$FD_DRAIN_SECONDS \\
     -Dfiledock.db.url=jdbc:postgresql://127.0.0.1:$FD_PG_PORT/filedock \\
     -Dfiledock.db.user=filedock -Dfiledock.db.password=filedock \\
     >> "$FD_CLUSTER_DIR/node$k.out" 2>&1 < /dev/null &
@@ -119,6 +119,9 @@ CFG
 global
     maxconn 8000
 defaults
+    # a node that drains for a stop has closed its port: a refused connection is tried on another node
+    retries 3
+    option redispatch
     timeout connect 2s
     timeout client 1h
     timeout server 1h

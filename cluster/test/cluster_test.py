@@ -10,11 +10,13 @@ import hashlib
 import json
 import os
 import random
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench"))
@@ -311,6 +313,138 @@ def test_contention_on_two_nodes():
     return "%(stored)d stored, %(reads)d whole reads, %(busy)d BUSY" % stats
 
 
+# --- operations: readiness, the retention singleton, graceful drain (clusterops) ---
+
+def management_port(node):
+    return NODES[node][1] - 7021 + 9990
+
+
+def readiness(node):
+    """(HTTP status, body) of the node's /health/ready; 503 while it is not ready."""
+    host, _ = NODES[node]
+    try:
+        with urllib.request.urlopen("http://%s:%d/health/ready" % (host, management_port(node)), timeout=10) as r:
+            return r.status, json.loads(r.read().decode("utf-8"))
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read().decode("utf-8"))
+
+
+def filedock_check(body):
+    found = [c for c in body.get("checks", []) if c.get("name") == "filedock"]
+    return found[0] if found else None
+
+
+def test_readiness_is_filedocks_own_on_every_node():
+    for node in range(len(NODES)):
+        status, body = readiness(node)
+        own = filedock_check(body)
+        check(status == 200 and own and own["status"] == "UP", "node %d's readiness: %s" % (node + 1, body))
+        data = own.get("data", {})
+        check(data.get("listeners") == "accepting" and data.get("history") == "ok",
+              "node %d's FileDock check: %s" % (node + 1, data))
+
+
+SINGLETON_RUNS = "FileDock cluster singleton: this node runs the history retention"
+SINGLETON_LEFT = "FileDock cluster singleton: this node no longer runs the history retention"
+
+
+def runs_retention(k):
+    """Whether node k's log, since its last start, says it runs the retention now."""
+    with open(os.path.join(STATE, "node%d" % k, "log", "server.log"), encoding="utf-8", errors="replace") as f:
+        lines = f.read().splitlines()
+    starts = [i for i, line in enumerate(lines) if "WFLYSRV0049" in line]
+    state = False
+    for line in lines[starts[-1] if starts else 0:]:
+        if SINGLETON_RUNS in line:
+            state = True
+        elif SINGLETON_LEFT in line:
+            state = False
+    return state
+
+
+def await_one_retention_runner(nodes):
+    deadline = time.time() + 60
+    while True:
+        runners = [k for k in nodes if runs_retention(k)]
+        if len(runners) == 1:
+            return runners[0]
+        check(time.time() < deadline, "nodes running the retention among %s: %s" % (nodes, runners))
+        time.sleep(0.5)
+
+
+def test_the_retention_runs_on_one_node():
+    runner = await_one_retention_runner(range(1, len(NODES) + 1))
+    return "node%d runs it" % runner
+
+
+def await_serving(node, within):
+    host, port = NODES[node]
+    deadline = time.time() + within
+    while True:
+        try:
+            c = FileDockClient(host, port, timeout=30)
+            try:
+                if c.command("PWD") == "/":
+                    return
+            finally:
+                c.close()
+        except (OSError, ProtocolError):
+            pass
+        check(time.time() < deadline, "node %d serves again" % (node + 1))
+        time.sleep(0.2)
+
+
+def test_a_graceful_stop_lets_a_running_upload_finish():
+    stopped = len(NODES) - 1
+    k = stopped + 1
+    host, port = NODES[stopped]
+    path = "/%s/drained.bin" % RUN
+    data = payload(8 << 20, 9)
+    uploader = begin_upload(stopped, path, data, 1 << 20)
+    idle = client(stopped)
+    os.kill(node_pid(k), signal.SIGTERM)
+    deadline = time.time() + 30
+    while True:
+        try:
+            socket.create_connection((host, port), timeout=5).close()
+        except ConnectionRefusedError:
+            break
+        check(time.time() < deadline, "node %d still takes connections after SIGTERM" % k)
+        time.sleep(0.05)
+    status, body = readiness(stopped)
+    check(status == 503 and (filedock_check(body) or {}).get("status") == "DOWN",
+          "node %d's readiness while draining: %s %s" % (k, status, body))
+    check(idle.line() == "DISCONNECTED@server shutting down", "the idle client is told to go")
+    for _ in range(2 * len(NODES)):
+        c = FileDockClient(HOST, int(os.environ["FD_PORT"]), timeout=30)
+        try:
+            check(c.command("PWD") == "/", "a connection through the balancer while node %d drains" % k)
+        finally:
+            c.close()
+    uploader.sock.sendall(data[1 << 20:])
+    reply = uploader.line()
+    check(reply == "OK@File uploaded", "the running upload finished: " + reply)
+    check(uploader.line() == "DISCONNECTED@server shutting down", "then its client is told to go")
+    uploader.close()
+    deadline = time.time() + 90
+    while True:
+        try:
+            os.kill(node_pid(k), 0)
+        except (ProcessLookupError, FileNotFoundError):
+            break
+        check(time.time() < deadline, "node %d stopped after its drain" % k)
+        time.sleep(0.2)
+    check(download(0, path) == data, "node 1 reads the upload node %d finished while draining" % k)
+    runner = await_one_retention_runner(range(1, k))
+    subprocess.run(["bash", os.path.join(STATE, "node%d.start" % k)], check=True)
+    await_serving(stopped, 240)
+    deadline = time.time() + 60
+    while len(http_json(stopped, "info").get("clusterMembers") or []) != len(NODES):
+        check(time.time() < deadline, "node %d rejoined the view" % k)
+        time.sleep(0.5)
+    return "upload finished while draining; node%d runs the retention meanwhile; node%d back" % (runner, k)
+
+
 TESTS = [
     test_cross_node_busy,
     test_shared_readers_on_two_nodes,
@@ -319,6 +453,9 @@ TESTS = [
     test_contention_on_two_nodes,
     test_kill_9_frees_the_holders_locks,
     test_a_starting_node_takes_no_connection_it_cannot_serve,
+    test_readiness_is_filedocks_own_on_every_node,
+    test_the_retention_runs_on_one_node,
+    test_a_graceful_stop_lets_a_running_upload_finish,
 ]
 
 

@@ -25,5 +25,10 @@ public interface ConnectorStatus {
 
     int openSessions();
 
+    /** Whether new connections are taken: the listeners are open and not draining for a stop. */
+    default boolean accepting() {
+        return startedAt() != null;
+    }
+
     Instant startedAt();
 }

@@ -2,10 +2,6 @@ package org.filedock.it;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +16,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -66,19 +62,16 @@ class ReadinessIT {
             }
             assertTrue(answers.stream().allMatch("OK@/"::equals), () -> "answers while deploying: " + answers);
 
-            String ready = readiness();
+            String ready = Health.readiness();
             assertTrue(ready.matches("(?s).*\"deployments-status\"\\s*,\\s*\"status\"\\s*:\\s*\"UP\".*"), ready);
+            // FileDock's own check: the listeners accept and the history's datasource answers
+            assertTrue(Health.fileDockUp(ready), ready);
+            assertTrue(ready.matches("(?s).*\"listeners\"\\s*:\\s*\"accepting\".*"), ready);
+            assertTrue(ready.matches("(?s).*\"history\"\\s*:\\s*\"ok\".*"), ready);
         } finally {
             deployed.set(true);
             deployer.undeploy(EAR);
         }
-    }
-
-    private static String readiness() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ItConfig.managementPort() + "/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body();
+        assertFalse(Health.readiness().contains("\"filedock\""), "FileDock's check is gone with the deployment");
     }
 }

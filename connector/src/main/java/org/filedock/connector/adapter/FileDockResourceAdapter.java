@@ -3,6 +3,7 @@ package org.filedock.connector.adapter;
 import java.io.IOException;
 import java.io.Serializable;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -45,6 +46,7 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
     private transient Runnable shutdownListener;
     private transient FileDockConfig config;
     private transient int warmUpCommands;
+    private transient GracefulDrain drain;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -64,8 +66,15 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
         if (config.port().isEmpty() && config.tls().port().isEmpty()) {
             return;
         }
+        Duration drainBound;
+        try {
+            drainBound = GracefulDrain.configuredBound();
+        } catch (IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException("bad FileDock configuration: " + e.getMessage(), e);
+        }
         server = new ProtocolServer(config, context.getWorkManager(), dispatcher::get, tlsTransports(config));
         this.config = config;
+        drain = GracefulDrain.register(() -> server, drainBound);
     }
 
     /**
@@ -115,6 +124,10 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
 
     @Override
     public synchronized void stop() {
+        if (drain != null) {
+            drain.unregister();
+            drain = null;
+        }
         if (server == null) {
             return;
         }
@@ -155,7 +168,8 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
         EndpointDispatcher current = dispatcher.get();
         if (current != null && current.factory() == factory && dispatcher.compareAndSet(current, null)) {
             ProtocolServer running = server;
-            if (running != null) {
+            // a graceful stop (GracefulDrain) lets the running commands finish: they hold their endpoints
+            if (running != null && running.accepting()) {
                 running.disconnectAll("server shutting down");
             }
             current.close();

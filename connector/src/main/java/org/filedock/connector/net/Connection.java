@@ -104,6 +104,11 @@ public final class Connection {
         inWork = working;
     }
 
+    /** Whether a worker has the connection (a command runs or is about to). */
+    boolean inWork() {
+        return inWork;
+    }
+
     /** Whether bytes already read are waiting to be framed. */
     boolean hasBufferedInput() {
         return input.hasRemaining() || transport.hasBufferedInput();

@@ -147,6 +147,11 @@ final class ConnectionWork implements Work {
             connection.send(Reply.error(ErrorCode.BAD_REQUEST, e.getMessage()));
             return true;
         }
+        if (server.draining()) {
+            // a graceful stop: the running command was this connection's last
+            sendFinal(Reply.disconnected(Admission.SHUTTING_DOWN));
+            return true;
+        }
         CommandDispatcher dispatcher = server.dispatcher();
         if (dispatcher == null) {
             connection.send(Reply.error(ErrorCode.INTERNAL, "server not ready"));

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,6 +51,8 @@ public final class ProtocolServer implements ConnectorStatus {
     private static final long WRITER_GRACE_NANOS = Duration.ofMillis(200).toNanos();
     private static final Duration LONGEST_TICK = Duration.ofSeconds(1);
     private static final Duration SHORTEST_TICK = Duration.ofMillis(50);
+    /** How often a drain looks for connections that finished their command. */
+    private static final Duration DRAIN_SWEEP = Duration.ofMillis(50);
 
     private final FileDockConfig config;
     private final WorkManager workManager;
@@ -75,6 +79,10 @@ public final class ProtocolServer implements ConnectorStatus {
     private Selector selector;
     private SelectorLoop loop;
     private volatile Instant startedAt;
+    /** Listeners closed for a graceful stop; connections end as their running command ends. */
+    private volatile boolean draining;
+    /** Completes when a drain has no connection left (or its bound passed); {@code null} when none runs. */
+    private CompletableFuture<Void> drained;
 
     /** The plaintext listener only. */
     public ProtocolServer(FileDockConfig config, WorkManager workManager, Supplier<CommandDispatcher> dispatcher) {
@@ -142,8 +150,100 @@ public final class ProtocolServer implements ConnectorStatus {
         return quarter.compareTo(SHORTEST_TICK) < 0 ? SHORTEST_TICK : quarter;
     }
 
+    /**
+     * The first step of a graceful stop: the listening sockets close (a connecting client is refused,
+     * so a balancer tries another node), idle clients are disconnected, and a client that sends its
+     * next command is told that the server is shutting down; commands running now go on.
+     */
+    public synchronized void stopAccepting() {
+        if (draining || startedAt == null) {
+            return;
+        }
+        draining = true;
+        closeListeners();
+        selector.wakeup(); // the selector completes the listeners' deregistration: the ports are free
+        LOG.info("FileDock stopped accepting connections (draining " + connections.size() + " connections)");
+    }
+
+    /**
+     * Stops accepting and waits, without blocking the caller, for every connection to finish its
+     * running command; connections still busy after {@code bound} are cut off as if their client
+     * had gone (an upload leaves nothing visible, a download ends short).
+     */
+    public synchronized CompletableFuture<Void> drain(Duration bound) {
+        if (startedAt == null) {
+            return CompletableFuture.completedFuture(null); // never listened (e.g. the server boots suspended)
+        }
+        stopAccepting();
+        if (drained == null) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            long deadline = System.nanoTime() + bound.toNanos();
+            try {
+                ScheduledFuture<?> sweeping = heldReplies.scheduleWithFixedDelay(() -> sweepDraining(deadline, done),
+                        0, DRAIN_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+                done.whenComplete((ignored, failure) -> sweeping.cancel(false));
+            } catch (RejectedExecutionException e) {
+                done.complete(null); // stopped already: nothing left to drain
+            }
+            drained = done;
+        }
+        return drained;
+    }
+
+    private void sweepDraining(long deadline, CompletableFuture<Void> done) {
+        boolean late = System.nanoTime() - deadline >= 0;
+        List<Reply> lastWords = List.of(Reply.disconnected(Admission.SHUTTING_DOWN));
+        for (Connection connection : connections) {
+            if (connection.isClosed()) {
+                connections.remove(connection);
+            } else if (late) {
+                LOG.warning(connection.session() + " still busy when the drain's time ran out: disconnected");
+                if (!connection.tryDisconnect(lastWords, 0)) {
+                    connection.close();
+                }
+                connections.remove(connection);
+            } else if (!connection.inWork() && connection.tryDisconnect(lastWords, 0)) {
+                connections.remove(connection);
+            }
+        }
+        if (connections.isEmpty()) {
+            LOG.info("FileDock drained: no connection left");
+            done.complete(null);
+        }
+    }
+
+    /** The server resumes after a suspend: the listeners open again on the ports they had. */
+    public synchronized void acceptAgain() throws IOException {
+        if (drained != null) {
+            drained.complete(null);
+            drained = null;
+        }
+        if (!draining) {
+            return;
+        }
+        if (plain != null) {
+            plain = Listener.open(config.bindAddress(), plain.port(), PlainTransport.FACTORY, selector);
+        }
+        if (tls != null) {
+            tls = Listener.open(config.bindAddress(), tls.port(), tlsTransports, selector);
+        }
+        draining = false;
+        selector.wakeup();
+        LOG.info("FileDock accepts connections again");
+    }
+
+    /** Whether a graceful stop is draining the connections (no listener open). */
+    boolean draining() {
+        return draining;
+    }
+
     /** Closes the listener, disconnects every client and returns once the port is free. */
     public void stop() {
+        synchronized (this) {
+            if (drained != null) {
+                drained.complete(null);
+            }
+        }
         admission.shutDown();
         if (loop != null) {
             loop.stopAndAwait();
@@ -195,6 +295,10 @@ public final class ProtocolServer implements ConnectorStatus {
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing selector", e);
         }
+        closeListeners();
+    }
+
+    private void closeListeners() {
         if (plain != null) {
             plain.close();
         }
@@ -396,5 +500,10 @@ public final class ProtocolServer implements ConnectorStatus {
     @Override
     public Instant startedAt() {
         return startedAt;
+    }
+
+    @Override
+    public boolean accepting() {
+        return startedAt != null && !draining;
     }
 }

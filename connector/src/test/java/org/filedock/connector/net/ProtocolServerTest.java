@@ -2,6 +2,7 @@ package org.filedock.connector.net;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -113,10 +116,7 @@ class ProtocolServerTest {
         start("filedock.payload-timeout", "60");
         Client uploader = connect();
         Client idle = connect();
-        uploader.send("UPLOAD 100\n");
-        assertEquals("OK@Ready", uploader.in.readLine());
-        uploader.socket.getOutputStream().write(new byte[10]);
-        Await.until(() -> workManager.running() == 2, "the transfer is under way");
+        uploadTenOfAHundredBytes(uploader);
 
         long started = System.nanoTime();
         server.stop();
@@ -263,6 +263,53 @@ class ProtocolServerTest {
         assertNull(client.in.readLine());
     }
 
+    @Test
+    void aDrainRefusesNewcomersDisconnectsTheIdleAndLetsARunningTransferFinish() throws Exception {
+        start("filedock.payload-timeout", "60");
+        int port = server.port();
+        Client uploader = connect();
+        Client idle = connect();
+        uploadTenOfAHundredBytes(uploader);
+
+        CompletableFuture<Void> drained = server.drain(Duration.ofSeconds(30));
+
+        assertFalse(server.accepting());
+        assertEquals("DISCONNECTED@server shutting down", idle.in.readLine());
+        assertNull(idle.in.readLine());
+        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(), "the port is closed");
+        assertFalse(drained.isDone(), "the transfer still runs");
+
+        uploader.socket.getOutputStream().write(new byte[90]);
+        assertEquals("OK@File uploaded", uploader.in.readLine());
+        drained.get(5, TimeUnit.SECONDS);
+        assertEquals("DISCONNECTED@server shutting down", uploader.in.readLine());
+        assertNull(uploader.in.readLine());
+        assertEquals(0, server.openSessions());
+    }
+
+    @Test
+    void aTransferStillRunningWhenTheDrainsBoundPassesIsCutOff() throws Exception {
+        start("filedock.payload-timeout", "60");
+        Client uploader = connect();
+        uploadTenOfAHundredBytes(uploader);
+
+        server.drain(Duration.ofMillis(200)).get(5, TimeUnit.SECONDS);
+
+        assertTrue(payloadFailure.get(5, TimeUnit.SECONDS) != null, "the transfer failed as on a dropped connection");
+        assertEquals(0, server.openSessions());
+    }
+
+    @Test
+    void afterADrainTheServerAcceptsAgainOnTheSamePort() throws Exception {
+        start();
+        int port = server.port();
+        server.drain(Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
+        server.acceptAgain();
+        assertTrue(server.accepting());
+        assertEquals(port, server.port());
+        assertEquals("OK@/", connect().call("PWD"));
+    }
+
     private void start(String... properties) throws Exception {
         server = new ProtocolServer(PlainListenerConfig.with(properties), workManager, () -> this::dispatch);
         server.start();
@@ -294,6 +341,14 @@ class ProtocolServerTest {
             }
         }
         return Reply.ok("/");
+    }
+
+    /** Starts an upload of 100 bytes and sends the first 10: its worker waits for the rest. */
+    private void uploadTenOfAHundredBytes(Client uploader) throws Exception {
+        uploader.send("UPLOAD 100\n");
+        assertEquals("OK@Ready", uploader.in.readLine());
+        uploader.socket.getOutputStream().write(new byte[10]);
+        Await.until(() -> workManager.running() == 2, "the transfer is under way");
     }
 
     private Client connect() throws IOException {

@@ -21,13 +21,15 @@ import jakarta.inject.Inject;
 
 import org.filedock.ejb.audit.AuditConfig;
 import org.filedock.ejb.history.HistoryConfig;
+import org.filedock.ejb.singleton.ClusterSingleton;
 
 /**
  * Applies the retention limits in the background: shortly after the start, then every
  * {@link #INTERVAL}. Transfers older than {@code filedock.history.max-age-days} go, then all but
  * the newest {@code filedock.history.max-transfers}; the audit trail's entries likewise, older than
  * the same age, then all but the newest {@code filedock.audit.max-entries}. A malformed setting
- * fails the deployment.
+ * fails the deployment. In a cluster only the member elected by WildFly's HA singleton applies them
+ * ({@link ClusterSingleton}).
  */
 @Singleton
 @Startup
@@ -61,6 +63,9 @@ public class RetentionSchedule {
 
     @Timeout
     void apply() {
+        if (!ClusterSingleton.runsHere()) {
+            return; // another member of the cluster runs it
+        }
         Instant cutoff = Instant.now().minus(Duration.ofDays(config.maxAgeDays()));
         apply("history", "transfers", config.maxTransfers(),
                 () -> cleaner.deleteStartedBefore(cutoff, BATCH),
