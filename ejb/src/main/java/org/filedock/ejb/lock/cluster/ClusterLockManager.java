@@ -1,16 +1,20 @@
 package org.filedock.ejb.lock.cluster;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import org.filedock.api.CommandException;
 import org.filedock.ejb.lock.FileLock;
@@ -36,6 +40,8 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ClusterLockManager.class.getName());
     private static final String INCARNATION_PREFIX = "@node:";
+    /** Keys that are no path: the nodes' incarnations, the transfers in flight ({@link ClusterTransfers}). */
+    static final String META_PREFIX = "@";
     /**
      * How long a lock keeps trying when its compare-and-set loses to compatible changes of the same
      * entry (many uploads into one directory all add intents to it) before it answers BUSY.
@@ -48,6 +54,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
     private final ClusterView view;
     private final String incarnation = UUID.randomUUID().toString();
     private final Runnable detach;
+    private volatile Runnable afterReaping = () -> { };
 
     public ClusterLockManager(ConcurrentMap<String, String> table, ClusterView view) {
         this(table, view, () -> { });
@@ -87,7 +94,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
     /** Drops the holds of departed members and earlier incarnations from every entry. */
     public void reapDeparted() {
         for (Map.Entry<String, String> entry : List.copyOf(table.entrySet())) {
-            if (entry.getKey().startsWith(INCARNATION_PREFIX)) {
+            if (entry.getKey().startsWith(META_PREFIX)) {
                 continue;
             }
             Holds holds = Holds.parse(entry.getValue());
@@ -101,6 +108,46 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
                 }
             }
         }
+        afterReaping.run();
+    }
+
+    /**
+     * The register of this node's transfers in flight, in this table; it looks for what departed
+     * nodes left whenever {@link #reapDeparted()} runs.
+     */
+    public ClusterTransfers transfers(Executor executor, ClusterTransfers.Departures departures) {
+        ClusterTransfers transfers = new ClusterTransfers(table, this, executor, departures, Clock.systemUTC());
+        afterReaping(transfers::reapLater);
+        return transfers;
+    }
+
+    /** What {@link #reapDeparted()} does next, on the same thread: what else a departed node left. */
+    void afterReaping(Runnable next) {
+        afterReaping = next;
+    }
+
+    /**
+     * The names of the nodes that joined the table once (since the cluster began) and are not
+     * members now: departed, or stopped.
+     */
+    Set<String> departedNodes() {
+        Set<String> members = view.memberNames();
+        return table.keySet().stream().filter(k -> k.startsWith(INCARNATION_PREFIX))
+                .map(k -> k.substring(INCARNATION_PREFIX.length())).filter(node -> !members.contains(node))
+                .collect(Collectors.toSet());
+    }
+
+    /** Whether the node of this incarnation is a member now, in that incarnation. */
+    boolean isLive(String node, String nodeIncarnation) {
+        return view.memberNames().contains(node) && nodeIncarnation.equals(table.get(INCARNATION_PREFIX + node));
+    }
+
+    ClusterView view() {
+        return view;
+    }
+
+    String incarnation() {
+        return incarnation;
     }
 
     /** The application stops: the view is no longer watched for it (its locks end with their sessions). */
@@ -111,7 +158,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
 
     /** How many paths hold a lock now, on any node; for tests and monitoring. */
     public long lockedPathCount() {
-        return table.keySet().stream().filter(k -> !k.startsWith(INCARNATION_PREFIX)).count();
+        return table.keySet().stream().filter(k -> !k.startsWith(META_PREFIX)).count();
     }
 
     @Override
@@ -149,8 +196,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
     }
 
     private boolean isLive(Hold hold) {
-        return view.memberNames().contains(hold.node())
-                && hold.incarnation().equals(table.get(INCARNATION_PREFIX + hold.node()));
+        return isLive(hold.node(), hold.incarnation());
     }
 
     private static CommandException busy(String key, Hold conflict, StoragePath wanted) {
