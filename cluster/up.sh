@@ -97,6 +97,13 @@ cluster_formed() {
 wait_for "a view of $nodes members on every node" cluster_formed
 
 cfg=$FD_CLUSTER_DIR/haproxy.cfg
+tuning() { # section: HAProxy's speed settings (docs/cluster.md, "Speed"); FD_LB_TUNING=0 leaves them out
+    [ "${FD_LB_TUNING:-1}" = 1 ] || return 0
+    case $1 in
+        global) printf '    %s\n' "tune.bufsize 65536" "maxpipes 1000" "tune.sched.low-latency on" ;;
+        defaults) printf '    %s\n' "option splice-auto" "option tcp-smart-connect" ;;
+    esac
+}
 balanced() { # name mode bind-port node-port-function: a front end and its nodes, each checked for readiness
     cat <<CFG
 frontend filedock_$1
@@ -118,11 +125,13 @@ CFG
     cat <<CFG
 global
     maxconn 8000
+$(tuning global)
 defaults
     timeout connect 2s
     timeout client 1h
     timeout server 1h
     timeout check 2s
+$(tuning defaults)
 CFG
     balanced protocol tcp "$FD_LB_PORT" node_port
     balanced http http "$FD_LB_HTTP_PORT" node_http_port
