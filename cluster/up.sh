@@ -72,7 +72,7 @@ JBOSS_PIDFILE=$FD_CLUSTER_DIR/node$k.pid LAUNCH_JBOSS_IN_BACKGROUND=1 LANG=C.UTF
     -Djboss.server.base.dir="$base" -Djboss.node.name=node$k \\
     -Djboss.socket.binding.port-offset=$(node_offset "$k") \\
     -Dfiledock.port=$(node_port "$k") -Dfiledock.tls-port=off -Dfiledock.root="$root" \\
-    -Dfiledock.cluster.size=$nodes $peers \\
+    -Dfiledock.cluster.size=$nodes $peers -Dfiledock.quota=${FD_QUOTA:-unlimited} \\
     -Dfiledock.db.url=jdbc:postgresql://127.0.0.1:$FD_PG_PORT/filedock \\
     -Dfiledock.db.user=filedock -Dfiledock.db.password=filedock \\
     >> "$FD_CLUSTER_DIR/node$k.out" 2>&1 < /dev/null &

@@ -423,6 +423,57 @@ def test_the_killed_node_comes_back():
                lambda: len(http_json(2, "info").get("clusterMembers") or []) == len(NODES), 60)
 
 
+def usage(node):
+    c = client(node)
+    try:
+        used, quota = c.command("USAGE").split(" ")
+    finally:
+        c.close()
+    return int(used), (None if quota == "unlimited" else int(quota))
+
+
+def test_a_quota_holds_across_nodes():
+    used, quota = usage(0)
+    if quota is None:
+        return "not run: the cluster has no quota (FD_QUOTA=96M cluster/up.sh, as .ci/cluster.sh does)"
+    check([usage(k) for k in range(len(NODES))] == [(used, quota)] * len(NODES),
+          "USAGE agrees on every node before: %s" % [usage(k) for k in range(len(NODES))])
+    room = quota - used
+    check(8 << 20 <= room <= 256 << 20, "room left under the quota for the test: %d bytes" % room)
+    first, second, third = ("/%s/quota-%d.bin" % (RUN, i) for i in range(3))
+    size = room // 2 + (1 << 20)
+    data = payload(size, 9)
+    # node 1 admits an upload (its bytes are reserved before any payload); node 2 must count them
+    holder = begin_upload(0, first, data, 0)
+    c = client(1)
+    try:
+        code = error_of(c, "UPLOAD", second, str(size))
+        check(code == "ERR@QUOTA", "node 2 admits a second upload beyond the quota: %s" % code)
+    finally:
+        c.close()
+    finish_upload(holder, data, 0)
+    after = [usage(k) for k in range(len(NODES))]
+    check(after == [(used + size, quota)] * len(NODES), "USAGE on every node after node 1's upload: %s" % after)
+    fill = quota - used - size
+    c = client(2)
+    try:
+        code = error_of(c, "UPLOAD", third, str(fill + 1))
+        check(code == "ERR@QUOTA", "node 3 admits one byte beyond the quota: %s" % code)
+    finally:
+        c.close()
+    upload(2, third, payload(fill, 10))
+    check([usage(k) for k in range(len(NODES))] == [(quota, quota)] * len(NODES), "USAGE at the quota on every node")
+    c = client(1)
+    try:
+        c.command("DELETE", first)
+        c.command("DELETE", third)
+    finally:
+        c.close()
+    final = [usage(k) for k in range(len(NODES))]
+    check(final == [(used, quota)] * len(NODES), "USAGE on every node after deletes through node 2: %s" % final)
+    return "quota %d, %d used; one upload of %d admitted of two on two nodes" % (quota, used, size)
+
+
 def port_open(address):
     try:
         socket.create_connection(address, timeout=2).close()
@@ -442,6 +493,7 @@ TESTS = [
     test_a_killed_nodes_transfers_are_recorded_aborted,
     test_a_resumable_upload_begun_on_a_killed_node_continues_on_another,
     test_the_killed_node_comes_back,
+    test_a_quota_holds_across_nodes,
 ]
 
 

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,8 +34,9 @@ public class StorageProducer {
     @Resource
     ManagedExecutorService background;
 
+    // an Instance: only a cluster needs it (and some tests' containers have no history)
     @Inject
-    HistoryWriter history;
+    Instance<HistoryWriter> history;
 
     // a record cannot be proxied: a pseudo-scope instead of @ApplicationScoped
     @Produces
@@ -72,7 +74,7 @@ public class StorageProducer {
             return InFlightTransfers.NONE;
         }
         ClusterTransfers transfers = cluster.transfers(background,
-                ClusterTransfers.departures(history::saveForNode, storage.root()));
+                ClusterTransfers.departures(history.get()::saveForNode, storage.root()));
         transfers.reapLater();
         return transfers;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
     private final ClusterView view;
     private final String incarnation = UUID.randomUUID().toString();
     private final Runnable detach;
-    private volatile Runnable afterReaping = () -> { };
+    private final List<Runnable> afterReaping = new CopyOnWriteArrayList<>();
 
     public ClusterLockManager(ConcurrentMap<String, String> table, ClusterView view) {
         this(table, view, () -> { });
@@ -108,7 +109,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
                 }
             }
         }
-        afterReaping.run();
+        afterReaping.forEach(Runnable::run);
     }
 
     /**
@@ -122,8 +123,13 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
     }
 
     /** What {@link #reapDeparted()} does next, on the same thread: what else a departed node left. */
-    void afterReaping(Runnable next) {
-        afterReaping = next;
+    public void afterReaping(Runnable next) {
+        afterReaping.add(next);
+    }
+
+    /** The table, for other cluster-wide bookkeeping under keys beginning with {@code @}. */
+    public ConcurrentMap<String, String> table() {
+        return table;
     }
 
     /**
@@ -138,15 +144,16 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
     }
 
     /** Whether the node of this incarnation is a member now, in that incarnation. */
-    boolean isLive(String node, String nodeIncarnation) {
+    public boolean isLive(String node, String nodeIncarnation) {
         return view.memberNames().contains(node) && nodeIncarnation.equals(table.get(INCARNATION_PREFIX + node));
     }
 
-    ClusterView view() {
+    public ClusterView view() {
         return view;
     }
 
-    String incarnation() {
+    /** This node's incarnation: a random id of this start. */
+    public String incarnation() {
         return incarnation;
     }
 
