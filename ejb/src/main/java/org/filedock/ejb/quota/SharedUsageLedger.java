@@ -67,6 +67,10 @@ public final class SharedUsageLedger implements Ledger {
     @Override
     public Ledger.Reservation reserve(String account, long growth, OptionalLong quota) throws QuotaExceeded {
         long bytes = Math.max(0, growth);
+        if (quota.isEmpty() || bytes == 0) {
+            // nothing to hold against a quota: no replicated write before the upload; its commit counts it
+            return new Shared(account, null);
+        }
         Held mine = new Held(node, incarnation, UUID.randomUUID().toString(), bytes);
         for (int round = 0; ; round++) {
             String current = table.get(key(account));
@@ -76,11 +80,8 @@ public final class SharedUsageLedger implements Ledger {
             }
             Entry now = Entry.parse(current).liveOnly(live);
             long taken = now.used() + now.reserved();
-            if (growth > 0 && quota.isPresent() && taken + growth > quota.getAsLong()) {
+            if (taken + growth > quota.getAsLong()) {
                 throw new QuotaExceeded(taken, quota.getAsLong());
-            }
-            if (bytes == 0) {
-                return new Shared(account, null);
             }
             if (table.replace(key(account), current, now.with(mine).encode())) {
                 return new Shared(account, mine);

@@ -73,6 +73,17 @@ class SharedUsageLedgerTest {
     }
 
     @Test
+    void withoutAQuotaAnUploadWritesOnlyItsCommit() throws Exception {
+        disk.set(7);
+        assertEquals(7, a.used(""));
+        String before = table.get(SharedUsageLedger.PREFIX);
+        Ledger.Reservation unlimited = b.reserve("", 50, OptionalLong.empty());
+        assertEquals(before, table.get(SharedUsageLedger.PREFIX), "no reservation written");
+        unlimited.commit(() -> grow(50));
+        assertEquals(57, a.used(""));
+    }
+
+    @Test
     void racingNodesAdmitOnlyWhatFits() throws Exception {
         disk.set(0);
         ExecutorService pool = Executors.newFixedThreadPool(8);
