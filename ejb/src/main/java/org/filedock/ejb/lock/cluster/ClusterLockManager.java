@@ -27,9 +27,11 @@ import org.filedock.protocol.ErrorCode;
  * {@link LockManager} for a cluster: the locks live in a table shared by every node (a replicated
  * cache), keyed by path, whose entries are changed only by compare-and-set ({@code putIfAbsent},
  * {@code replace(k, old, new)}, {@code remove(k, old)}), so that two nodes never both win. A lock
- * on a path puts an {@link HoldKind#INTENT} hold on each ancestor below the root first (top down), then its own
- * hold; a change lock on a directory therefore conflicts on the directory's own entry with every
- * lock below it. A refused step gives back what the lock took so far.
+ * puts one hold, on its own path (one replicated write to take it, one to give it back, however
+ * deep the path), and then reads the table, which every member holds whole: a lock is refused if
+ * a directory above it is being changed, and a change lock if anything below it is held. A lock
+ * and a change above it that come at once both write before they read, so one of them at least
+ * sees the other. A refused lock gives back its hold.
  *
  * <p>Holds name their node and the node's incarnation (one per start, registered under
  * {@code @node:<name>}): a hold whose node left the view, or whose node has started again since,
@@ -45,7 +47,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
     static final String META_PREFIX = "@";
     /**
      * How long a lock keeps trying when its compare-and-set loses to compatible changes of the same
-     * entry (many uploads into one directory all add intents to it) before it answers BUSY.
+     * entry (many downloads of one file) before it answers BUSY.
      */
     private static final long CONTENDED_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** The longest pause between two tries, in microseconds; the pause grows from 1 µs, randomized. */
@@ -80,10 +82,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
         return lock(file, HoldKind.DOWNLOAD);
     }
 
-    /**
-     * The root is never changed (the commands refuse it before they lock), so no lock puts an
-     * intent on it: every lock would otherwise write to that one entry.
-     */
+    /** The root is never changed (the commands refuse it before they lock). */
     @Override
     public FileLock lockForChange(StoragePath path) throws CommandException {
         if (path.isRoot()) {
@@ -182,19 +181,36 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
         }
         Granted granted = new Granted(kind + " lock on " + path);
         try {
-            List<StoragePath> ancestors = new ArrayList<>();
-            for (StoragePath at = path.parent(); !at.isRoot(); at = at.parent()) {
-                ancestors.add(0, at);
-            }
-            for (StoragePath ancestor : ancestors) {
-                granted.take(ancestor.toString(), HoldKind.INTENT, path);
-            }
             granted.take(path.toString(), kind, path);
+            // only now, with the hold replicated to every member, look above and below: of a change
+            // lock and a lock below it taken at once, each writes before it reads, so at least one
+            // sees the other and gives way (both may)
+            for (StoragePath at = path.parent(); !at.isRoot(); at = at.parent()) {
+                Optional<Hold> change = liveHolds(at.toString()).all().stream()
+                        .filter(h -> h.kind() == HoldKind.CHANGE).findFirst();
+                if (change.isPresent()) {
+                    throw busy(at.toString(), change.get(), path);
+                }
+            }
+            if (kind == HoldKind.CHANGE && holdsBelow(path)) {
+                throw new CommandException(ErrorCode.BUSY, path + " holds a file in transfer");
+            }
             return granted;
         } catch (CommandException | RuntimeException e) {
             granted.close();
             throw e;
         }
+    }
+
+    private Holds liveHolds(String key) {
+        return Holds.parse(table.get(key)).keep(this::isLive);
+    }
+
+    /** Whether a live hold is on any path below this directory (a local scan of the replicated table). */
+    private boolean holdsBelow(StoragePath directory) {
+        String prefix = directory + "/";
+        return table.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix)
+                && !Holds.parse(e.getValue()).keep(this::isLive).isEmpty());
     }
 
     private static void backOff(int round) {
@@ -211,7 +227,6 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
             case UPLOAD -> key + " is being uploaded";
             case DOWNLOAD -> key + " is being downloaded";
             case CHANGE -> key + " is being changed";
-            case INTENT -> wanted + " holds a file in transfer";
         };
         return new CommandException(ErrorCode.BUSY, message);
     }
