@@ -23,7 +23,8 @@ fi
 
 export FD_CLUSTER_DIR=${FD_CLUSTER_DIR:-$(mktemp -d /tmp/filedock-cluster-ci.XXXXXX)}
 trap 'cluster/down.sh' EXIT
-env_lines=$(cluster/up.sh 3)
+# a quota for the shared root that the tests' files fit in, so that the quota test has little to fill
+env_lines=$(FD_QUOTA=${FD_QUOTA:-96M} cluster/up.sh 3)
 echo "$env_lines"
 timeout "${FD_CLUSTER_TEST_TIMEOUT:-900}" env $env_lines FD_CLUSTER_DIR="$FD_CLUSTER_DIR" \
     python3 cluster/test/cluster_test.py

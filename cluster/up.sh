@@ -73,6 +73,7 @@ JBOSS_PIDFILE=$FD_CLUSTER_DIR/node$k.pid LAUNCH_JBOSS_IN_BACKGROUND=1 LANG=C.UTF
     -Djboss.socket.binding.port-offset=$(node_offset "$k") \\
     -Dfiledock.port=$(node_port "$k") -Dfiledock.tls-port=off -Dfiledock.root="$root" \\
     -Dfiledock.cluster.size=$nodes $peers -Dfiledock.drain-timeout=$FD_DRAIN_SECONDS \\
+    -Dfiledock.quota=${FD_QUOTA:-unlimited} \\
     -Dfiledock.db.url=jdbc:postgresql://127.0.0.1:$FD_PG_PORT/filedock \\
     -Dfiledock.db.user=filedock -Dfiledock.db.password=filedock \\
     >> "$FD_CLUSTER_DIR/node$k.out" 2>&1 < /dev/null &
@@ -97,6 +98,13 @@ cluster_formed() {
 wait_for "a view of $nodes members on every node" cluster_formed
 
 cfg=$FD_CLUSTER_DIR/haproxy.cfg
+tuning() { # section: HAProxy's speed settings (docs/cluster.md, "Speed"); FD_LB_TUNING=0 leaves them out
+    [ "${FD_LB_TUNING:-1}" = 1 ] || return 0
+    case $1 in
+        global) printf '    %s\n' "tune.bufsize 65536" "maxpipes 1000" "tune.sched.low-latency on" ;;
+        defaults) printf '    %s\n' "option splice-auto" "option tcp-smart-connect" ;;
+    esac
+}
 balanced() { # name mode bind-port node-port-function: a front end and its nodes, each checked for readiness
     cat <<CFG
 frontend filedock_$1
@@ -118,6 +126,7 @@ CFG
     cat <<CFG
 global
     maxconn 8000
+$(tuning global)
 defaults
     # a node that drains for a stop has closed its port: a refused connection is tried on another node
     retries 3
@@ -126,6 +135,7 @@ defaults
     timeout client 1h
     timeout server 1h
     timeout check 2s
+$(tuning defaults)
 CFG
     balanced protocol tcp "$FD_LB_PORT" node_port
     balanced http http "$FD_LB_HTTP_PORT" node_http_port

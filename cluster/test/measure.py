@@ -4,8 +4,8 @@ run (FD_* lines of cluster/up.sh in the environment). Prints a table; asserts no
 
   through the balancer vs node 1: 1 GiB upload and download, 50 concurrent 1 MiB uploads,
   small commands (PWD round trips); and the price of a cluster-wide lock: HASH of an empty file
-  (takes a download lock: 2 compare-and-set writes to take it, 2 to give it back) against STAT of
-  it (no lock), on node 1. With --single HOST:PORT the last pair is also measured on a single
+  (takes a download lock: one compare-and-set write to take it, one to give it back) against STAT
+  of it (no lock), on node 1, for a file at the root and one three directories down. With --single HOST:PORT the last pair is also measured on a single
   server, whose locks are in its JVM.
 """
 import argparse
@@ -17,7 +17,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench"))
-from fdclient import FileDockClient  # noqa: E402
+from fdclient import FileDockClient, ProtocolError  # noqa: E402
 
 HOST = os.environ["FD_HOST"]
 LB = (HOST, int(os.environ["FD_PORT"]))
@@ -102,12 +102,20 @@ def main():
             h, p = args.single.split(":")
             locks.append(("single node", (h, int(p))))
         for label, target in locks:
-            c = FileDockClient(*target)
-            c.upload(empty, "/measure-empty.bin")
-            c.close()
-            stat = statistics.median(round_trips(target, ["STAT", "/measure-empty.bin"], 1000) for _ in range(5)) * 1e6
-            hashed = statistics.median(round_trips(target, ["HASH", "/measure-empty.bin"], 1000) for _ in range(5)) * 1e6
-            print("%-14s STAT %5.0f us  HASH %5.0f us  (lock and hash: %+.0f us)" % (label, stat, hashed, hashed - stat))
+            # at the root, and three directories down (the cluster's lock costs the same at both)
+            for path in ("/measure-empty.bin", "/measure-deep/a/b/measure-empty.bin"):
+                c = FileDockClient(*target)
+                for directory in ("/measure-deep", "/measure-deep/a", "/measure-deep/a/b")[:path.count("/") - 1]:
+                    try:
+                        c.command("MKDIR", directory)
+                    except ProtocolError:  # there already
+                        pass
+                c.upload(empty, path)
+                c.close()
+                stat = statistics.median(round_trips(target, ["STAT", path], 1000) for _ in range(5)) * 1e6
+                hashed = statistics.median(round_trips(target, ["HASH", path], 1000) for _ in range(5)) * 1e6
+                print("%-14s %-38s STAT %5.0f us  HASH %5.0f us  (lock and hash: %+.0f us)"
+                      % (label, path, stat, hashed, hashed - stat))
     finally:
         for f in (mib, gib, empty):
             os.unlink(f)

@@ -14,10 +14,10 @@ import org.filedock.ejb.storage.Upload;
 final class CountedUpload implements Upload {
 
     private final Upload upload;
-    private final UsageLedger.Reservation reservation;
+    private final Ledger.Reservation reservation;
     private final long growth;
 
-    CountedUpload(Upload upload, UsageLedger.Reservation reservation, long growth) {
+    CountedUpload(Upload upload, Ledger.Reservation reservation, long growth) {
         this.upload = upload;
         this.reservation = reservation;
         this.growth = growth;

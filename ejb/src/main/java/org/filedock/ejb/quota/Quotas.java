@@ -13,6 +13,8 @@ import org.filedock.api.CommandException;
 import org.filedock.api.FileDockConfig;
 import org.filedock.api.quota.Usage;
 import org.filedock.ejb.home.FileArea;
+import org.filedock.ejb.lock.LockManager;
+import org.filedock.ejb.lock.cluster.ClusterLockManager;
 import org.filedock.ejb.path.StoragePath;
 import org.filedock.ejb.resume.PartialStore;
 import org.filedock.ejb.resume.PartialUsage;
@@ -22,7 +24,8 @@ import org.filedock.ejb.storage.Upload;
 /**
  * Quotas (contract §13) where the files change: an upload is admitted only if its growth fits
  * the account's quota beside what other uploads in progress reserved, and every change of an
- * account's bytes (commit, delete, partials) is counted in its {@link UsageLedger}. The file
+ * account's bytes (commit, delete, partials) is counted in its {@link Ledger} (the node's, or one
+ * shared by a cluster's nodes). The file
  * operations of both doors (socket and HTTP) pass through here.
  */
 @ApplicationScoped
@@ -40,12 +43,24 @@ public class Quotas implements PartialUsage {
     @Inject
     QuotaBook book;
 
-    private UsageLedger ledger;
+    @Inject
+    LockManager locks;
+
+    private Ledger ledger;
 
     @PostConstruct
     void start() {
-        ledger = new UsageLedger(new UsageWalk(storage.root(),
-                account -> partials.get().heldBy(owner -> accountOfOwner(owner).equals(account))));
+        UsageWalk walk = new UsageWalk(storage.root(),
+                account -> partials.get().heldBy(owner -> accountOfOwner(owner).equals(account)));
+        ledger = locks instanceof ClusterLockManager cluster ? shared(walk, cluster) : new UsageLedger(walk);
+    }
+
+    /** In a cluster, one ledger for all nodes, in the lock table (the storage root is shared). */
+    private static Ledger shared(UsageWalk walk, ClusterLockManager cluster) {
+        SharedUsageLedger shared = new SharedUsageLedger(walk, cluster.table(), cluster.view().self(),
+                cluster.incarnation(), cluster::isLive);
+        cluster.afterReaping(shared::departed);
+        return shared;
     }
 
     /**
@@ -58,7 +73,7 @@ public class Quotas implements PartialUsage {
     public Upload admit(FileArea area, long size, Upload upload) throws CommandException {
         String account = accountOf(area);
         long growth = size - upload.offset() - upload.replacedBytes();
-        UsageLedger.Reservation reservation;
+        Ledger.Reservation reservation;
         try {
             reservation = ledger.reserve(account, growth, book.quotaOf(account));
         } catch (QuotaExceeded | RuntimeException e) {

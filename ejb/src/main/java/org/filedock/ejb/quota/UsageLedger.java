@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>An account is a user name, or {@code ""} for the shared root ({@code filedock.auth=none}).
  */
-public final class UsageLedger {
+public final class UsageLedger implements Ledger {
 
     /** Counts an account's bytes from the disk. */
     @FunctionalInterface
@@ -42,6 +42,7 @@ public final class UsageLedger {
     }
 
     /** The account's usage (files and partials, not reservations); walks at the first call. */
+    @Override
     public long used(String account) {
         Account a = counted(account);
         synchronized (a) {
@@ -56,6 +57,7 @@ public final class UsageLedger {
      * @throws QuotaExceeded if the usage with what uploads in progress reserved and this growth
      *         would exceed the quota; nothing is reserved then
      */
+    @Override
     public Reservation reserve(String account, long growth, OptionalLong quota) throws QuotaExceeded {
         Account a = counted(account);
         long reserved = Math.max(0, growth);
@@ -70,6 +72,7 @@ public final class UsageLedger {
     }
 
     /** Makes a change of the account's bytes and counts its effect (if the account is counted yet). */
+    @Override
     public <E extends Exception> void change(String account, Change<E> change) throws E {
         Account a = accounts.computeIfAbsent(account, k -> new Account());
         a.changes.readLock().lock();
@@ -132,7 +135,7 @@ public final class UsageLedger {
     }
 
     /** The bytes an admitted upload may add; released by {@link #commit} or {@link #close}. */
-    public static final class Reservation implements AutoCloseable {
+    public static final class Reservation implements Ledger.Reservation {
 
         private final Account account;
         private final long bytes;
@@ -144,6 +147,7 @@ public final class UsageLedger {
         }
 
         /** Makes the upload's change and counts it in the same step as it gives the reservation back. */
+        @Override
         public <E extends Exception> void commit(Change<E> change) throws E {
             account.changes.readLock().lock();
             try {

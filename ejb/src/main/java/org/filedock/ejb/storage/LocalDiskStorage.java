@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
@@ -239,6 +241,16 @@ public final class LocalDiskStorage implements Storage {
     @Override
     public void sweepTemporaryFiles() {
         TemporaryFiles.sweep(confinement.realRoot());
+    }
+
+    /**
+     * Deletes the upload temporary files that the named cluster nodes (departed ones) left under
+     * the shared root {@code root} and last wrote before {@code modifiedBefore}.
+     *
+     * @return how many were deleted
+     */
+    public static int sweepTemporaryFilesOf(Path root, Set<String> nodes, Instant modifiedBefore) {
+        return TemporaryFiles.sweepNodes(root, nodes, modifiedBefore);
     }
 
     @Override

@@ -10,10 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import org.filedock.ejb.path.NameRules;
 
@@ -44,6 +48,10 @@ final class TemporaryFiles {
         if (System.getProperty("filedock.cluster") == null || node == null) {
             return "";
         }
+        return tagOf(node);
+    }
+
+    private static String tagOf(String node) {
         return node.replaceAll("[^A-Za-z0-9_.-]", "_") + "~";
     }
 
@@ -78,6 +86,27 @@ final class TemporaryFiles {
      * @return how many files were deleted
      */
     static int sweep(Path root) {
+        int deleted = sweep(root, (name, attributes) -> name.startsWith(UPLOAD_PREFIX + NODE_TAG));
+        if (deleted > 0) {
+            LOG.log(Level.INFO, "deleted {0} temporary upload file(s) left by an earlier run", deleted);
+        }
+        return deleted;
+    }
+
+    /**
+     * Deletes the upload temporary files under the (shared) root that the named cluster nodes
+     * made and last wrote before {@code modifiedBefore}: those of nodes that left the cluster. A
+     * node that has come back since writes newer ones, which stay.
+     *
+     * @return how many files were deleted
+     */
+    static int sweepNodes(Path root, Set<String> nodes, Instant modifiedBefore) {
+        Set<String> prefixes = nodes.stream().map(node -> UPLOAD_PREFIX + tagOf(node)).collect(Collectors.toSet());
+        return sweep(root, (name, attributes) -> prefixes.stream().anyMatch(name::startsWith)
+                && attributes.lastModifiedTime().toInstant().isBefore(modifiedBefore));
+    }
+
+    private static int sweep(Path root, BiPredicate<String, BasicFileAttributes> whose) {
         int[] deleted = {0};
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -86,7 +115,7 @@ final class TemporaryFiles {
                     Path name = file.getFileName();
                     if (name != null && !attributes.isDirectory()
                             && isUploadTemporary(name.toString())
-                            && name.toString().startsWith(UPLOAD_PREFIX + NODE_TAG)) {
+                            && whose.test(name.toString(), attributes)) {
                         try {
                             Files.deleteIfExists(file);
                             deleted[0]++;
@@ -105,10 +134,6 @@ final class TemporaryFiles {
             });
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "sweep of temporary files under " + root + " stopped", e);
-        }
-        if (deleted[0] > 0) {
-            LOG.log(Level.INFO, "deleted {0} temporary upload file(s) left by an earlier run",
-                    deleted[0]);
         }
         return deleted[0];
     }

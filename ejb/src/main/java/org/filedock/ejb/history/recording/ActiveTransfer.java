@@ -37,6 +37,9 @@ public final class ActiveTransfer implements TransferProgress {
     private long endBytes;
     private String uploadId;
     private TransferChannel channel = TransferChannel.PROTOCOL;
+    // guarded by this: whether the cluster was told of it (see TransferRecorder), and whether it ended
+    private boolean announced;
+    private boolean ended;
 
     ActiveTransfer(TransferRecorder recorder, String id, TransferDirection direction, String path,
                    String clientAddress, String user, long declaredSize, Instant startedAt, long startNanos) {
@@ -97,6 +100,26 @@ public final class ActiveTransfer implements TransferProgress {
         if (!closed) {
             closed = true;
             recorder.ended(this);
+        }
+    }
+
+    /**
+     * Tells {@code inFlight} of this transfer if it is still running and has been running for
+     * {@code announceAfterNanos}; once.
+     */
+    synchronized void announceIfRunning(long nowNanos, long announceAfterNanos, InFlightTransfers inFlight) {
+        if (!announced && !ended && nowNanos - startNanos >= announceAfterNanos) {
+            announced = true;
+            inFlight.started(new InFlightTransfer(id, direction, path, clientAddress, user, declaredSize, bytes.get(),
+                    startedAt, uploadId, channel));
+        }
+    }
+
+    /** The end, told to {@code inFlight} if it was told of the start. */
+    synchronized void announceEnd(InFlightTransfers inFlight) {
+        ended = true;
+        if (announced) {
+            inFlight.ended(id);
         }
     }
 

@@ -31,9 +31,18 @@ public class TransferRecorder {
 
     static final Duration SAMPLING_INTERVAL = Duration.ofMillis(100);
     static final int MAX_SAMPLES = 2000;
+    /**
+     * A transfer is announced to the cluster ({@link InFlightTransfers}) once it has run this
+     * long: the many short ones never pay for the replicated write, and by then a resumable
+     * upload knows its upload id.
+     */
+    static final Duration ANNOUNCE_AFTER = Duration.ofMillis(200);
 
     @Inject
     Event<TransferEnded> endedEvents;
+
+    @Inject
+    InFlightTransfers inFlight;
 
     private final ConcurrentMap<String, ActiveTransfer> active = new ConcurrentHashMap<>();
     private LongSupplier nanoClock;
@@ -50,6 +59,7 @@ public class TransferRecorder {
         this.wallClock = wallClock;
         this.enabled = enabled;
         this.onEnded = onEnded;
+        this.inFlight = InFlightTransfers.NONE;
     }
 
     @PostConstruct
@@ -86,8 +96,10 @@ public class TransferRecorder {
     /** One tick of the sampling clock. */
     public void tick() {
         long now = nanoClock.getAsLong();
+        long announceAfter = ANNOUNCE_AFTER.toNanos();
         for (ActiveTransfer transfer : active.values()) {
             transfer.tick(now);
+            transfer.announceIfRunning(now, announceAfter, inFlight);
         }
     }
 
@@ -102,6 +114,7 @@ public class TransferRecorder {
 
     void ended(ActiveTransfer transfer) {
         if (active.remove(transfer.id()) != null) {
+            transfer.announceEnd(inFlight);
             transfer.markEnded(nanoClock.getAsLong());
             onEnded.accept(new TransferEnded(transfer));
         }

@@ -24,6 +24,14 @@ public class HistoryWriter {
         persist(transfer);
     }
 
+    /**
+     * Stores a transfer that another node served and could not record (it died); its id is the
+     * key, so it is stored at most once.
+     */
+    public void saveForNode(FinishedTransfer transfer, String node) {
+        em.persist(TransferEntity.of(transfer, node));
+    }
+
     private void persist(FinishedTransfer transfer) {
         em.persist(TransferEntity.of(transfer));
         List<RateSample> samples = transfer.samples();

@@ -74,6 +74,11 @@ public class TransferEntity {
     }
 
     static TransferEntity of(FinishedTransfer t) {
+        return of(t, System.getProperty("jboss.node.name"));
+    }
+
+    /** @param node the node that served it */
+    static TransferEntity of(FinishedTransfer t, String node) {
         TransferEntity e = new TransferEntity();
         e.id = t.id();
         e.direction = t.direction();
@@ -90,7 +95,7 @@ public class TransferEntity {
         e.sampleCount = t.samples().size();
         e.uploadId = t.uploadId();
         e.channel = t.channel().wireName();
-        e.node = System.getProperty("jboss.node.name");
+        e.node = node;
         return e;
     }
 

@@ -1,16 +1,21 @@
 package org.filedock.ejb.lock.cluster;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import org.filedock.api.CommandException;
 import org.filedock.ejb.lock.FileLock;
@@ -22,9 +27,11 @@ import org.filedock.protocol.ErrorCode;
  * {@link LockManager} for a cluster: the locks live in a table shared by every node (a replicated
  * cache), keyed by path, whose entries are changed only by compare-and-set ({@code putIfAbsent},
  * {@code replace(k, old, new)}, {@code remove(k, old)}), so that two nodes never both win. A lock
- * on a path puts an {@link HoldKind#INTENT} hold on each ancestor below the root first (top down), then its own
- * hold; a change lock on a directory therefore conflicts on the directory's own entry with every
- * lock below it. A refused step gives back what the lock took so far.
+ * puts one hold, on its own path (one replicated write to take it, one to give it back, however
+ * deep the path), and then reads the table, which every member holds whole: a lock is refused if
+ * a directory above it is being changed, and a change lock if anything below it is held. A lock
+ * and a change above it that come at once both write before they read, so one of them at least
+ * sees the other. A refused lock gives back its hold.
  *
  * <p>Holds name their node and the node's incarnation (one per start, registered under
  * {@code @node:<name>}): a hold whose node left the view, or whose node has started again since,
@@ -36,9 +43,11 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ClusterLockManager.class.getName());
     private static final String INCARNATION_PREFIX = "@node:";
+    /** Keys that are no path: the nodes' incarnations, the transfers in flight ({@link ClusterTransfers}). */
+    static final String META_PREFIX = "@";
     /**
      * How long a lock keeps trying when its compare-and-set loses to compatible changes of the same
-     * entry (many uploads into one directory all add intents to it) before it answers BUSY.
+     * entry (many downloads of one file) before it answers BUSY.
      */
     private static final long CONTENDED_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** The longest pause between two tries, in microseconds; the pause grows from 1 µs, randomized. */
@@ -48,6 +57,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
     private final ClusterView view;
     private final String incarnation = UUID.randomUUID().toString();
     private final Runnable detach;
+    private final List<Runnable> afterReaping = new CopyOnWriteArrayList<>();
 
     public ClusterLockManager(ConcurrentMap<String, String> table, ClusterView view) {
         this(table, view, () -> { });
@@ -72,10 +82,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
         return lock(file, HoldKind.DOWNLOAD);
     }
 
-    /**
-     * The root is never changed (the commands refuse it before they lock), so no lock puts an
-     * intent on it: every lock would otherwise write to that one entry.
-     */
+    /** The root is never changed (the commands refuse it before they lock). */
     @Override
     public FileLock lockForChange(StoragePath path) throws CommandException {
         if (path.isRoot()) {
@@ -87,7 +94,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
     /** Drops the holds of departed members and earlier incarnations from every entry. */
     public void reapDeparted() {
         for (Map.Entry<String, String> entry : List.copyOf(table.entrySet())) {
-            if (entry.getKey().startsWith(INCARNATION_PREFIX)) {
+            if (entry.getKey().startsWith(META_PREFIX)) {
                 continue;
             }
             Holds holds = Holds.parse(entry.getValue());
@@ -101,6 +108,52 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
                 }
             }
         }
+        afterReaping.forEach(Runnable::run);
+    }
+
+    /**
+     * The register of this node's transfers in flight, in this table; it looks for what departed
+     * nodes left whenever {@link #reapDeparted()} runs.
+     */
+    public ClusterTransfers transfers(Executor executor, ClusterTransfers.Departures departures) {
+        ClusterTransfers transfers = new ClusterTransfers(table, this, executor, departures, Clock.systemUTC());
+        afterReaping(transfers::reapLater);
+        return transfers;
+    }
+
+    /** What {@link #reapDeparted()} does next, on the same thread: what else a departed node left. */
+    public void afterReaping(Runnable next) {
+        afterReaping.add(next);
+    }
+
+    /** The table, for other cluster-wide bookkeeping under keys beginning with {@code @}. */
+    public ConcurrentMap<String, String> table() {
+        return table;
+    }
+
+    /**
+     * The names of the nodes that joined the table once (since the cluster began) and are not
+     * members now: departed, or stopped.
+     */
+    Set<String> departedNodes() {
+        Set<String> members = view.memberNames();
+        return table.keySet().stream().filter(k -> k.startsWith(INCARNATION_PREFIX))
+                .map(k -> k.substring(INCARNATION_PREFIX.length())).filter(node -> !members.contains(node))
+                .collect(Collectors.toSet());
+    }
+
+    /** Whether the node of this incarnation is a member now, in that incarnation. */
+    public boolean isLive(String node, String nodeIncarnation) {
+        return view.memberNames().contains(node) && nodeIncarnation.equals(table.get(INCARNATION_PREFIX + node));
+    }
+
+    public ClusterView view() {
+        return view;
+    }
+
+    /** This node's incarnation: a random id of this start. */
+    public String incarnation() {
+        return incarnation;
     }
 
     /** The application stops: the view is no longer watched for it (its locks end with their sessions). */
@@ -111,7 +164,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
 
     /** How many paths hold a lock now, on any node; for tests and monitoring. */
     public long lockedPathCount() {
-        return table.keySet().stream().filter(k -> !k.startsWith(INCARNATION_PREFIX)).count();
+        return table.keySet().stream().filter(k -> !k.startsWith(META_PREFIX)).count();
     }
 
     @Override
@@ -128,19 +181,36 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
         }
         Granted granted = new Granted(kind + " lock on " + path);
         try {
-            List<StoragePath> ancestors = new ArrayList<>();
-            for (StoragePath at = path.parent(); !at.isRoot(); at = at.parent()) {
-                ancestors.add(0, at);
-            }
-            for (StoragePath ancestor : ancestors) {
-                granted.take(ancestor.toString(), HoldKind.INTENT, path);
-            }
             granted.take(path.toString(), kind, path);
+            // only now, with the hold replicated to every member, look above and below: of a change
+            // lock and a lock below it taken at once, each writes before it reads, so at least one
+            // sees the other and gives way (both may)
+            for (StoragePath at = path.parent(); !at.isRoot(); at = at.parent()) {
+                Optional<Hold> change = liveHolds(at.toString()).all().stream()
+                        .filter(h -> h.kind() == HoldKind.CHANGE).findFirst();
+                if (change.isPresent()) {
+                    throw busy(at.toString(), change.get(), path);
+                }
+            }
+            if (kind == HoldKind.CHANGE && holdsBelow(path)) {
+                throw new CommandException(ErrorCode.BUSY, path + " holds a file in transfer");
+            }
             return granted;
         } catch (CommandException | RuntimeException e) {
             granted.close();
             throw e;
         }
+    }
+
+    private Holds liveHolds(String key) {
+        return Holds.parse(table.get(key)).keep(this::isLive);
+    }
+
+    /** Whether a live hold is on any path below this directory (a local scan of the replicated table). */
+    private boolean holdsBelow(StoragePath directory) {
+        String prefix = directory + "/";
+        return table.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix)
+                && !Holds.parse(e.getValue()).keep(this::isLive).isEmpty());
     }
 
     private static void backOff(int round) {
@@ -149,8 +219,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
     }
 
     private boolean isLive(Hold hold) {
-        return view.memberNames().contains(hold.node())
-                && hold.incarnation().equals(table.get(INCARNATION_PREFIX + hold.node()));
+        return isLive(hold.node(), hold.incarnation());
     }
 
     private static CommandException busy(String key, Hold conflict, StoragePath wanted) {
@@ -158,7 +227,6 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
             case UPLOAD -> key + " is being uploaded";
             case DOWNLOAD -> key + " is being downloaded";
             case CHANGE -> key + " is being changed";
-            case INTENT -> wanted + " holds a file in transfer";
         };
         return new CommandException(ErrorCode.BUSY, message);
     }

@@ -2,16 +2,11 @@ package org.filedock.ejb.lock.cluster;
 
 import java.util.Arrays;
 
-/**
- * What a hold on a path is for. {@link #INTENT} marks every ancestor of a locked path, so that a
- * change lock on a directory and a lock below it meet on one key of the table (the directory's)
- * and one compare-and-set decides between them.
- */
+/** What a hold on a path is for. */
 enum HoldKind {
     UPLOAD("U"),
     DOWNLOAD("D"),
-    CHANGE("C"),
-    INTENT("I");
+    CHANGE("C");
 
     private final String code;
 
@@ -31,10 +26,8 @@ enum HoldKind {
     /** Whether a new hold of this kind may join a path that already has {@code held}. */
     boolean compatibleWith(HoldKind held) {
         return switch (this) {
-            case UPLOAD -> held == DOWNLOAD || held == INTENT;
-            case DOWNLOAD -> held == DOWNLOAD || held == INTENT;
+            case UPLOAD, DOWNLOAD -> held == DOWNLOAD;
             case CHANGE -> false;
-            case INTENT -> held == INTENT;
         };
     }
 

@@ -96,6 +96,35 @@ class TransferRecorderTest {
         assertEquals(List.of(), ended);
     }
 
+    @Test
+    void aTransferThatRunsAWhileIsAnnouncedOnceAndItsEndToo() {
+        List<String> told = new ArrayList<>();
+        recorder.inFlight = new InFlightTransfers() {
+            @Override
+            public void started(InFlightTransfer transfer) {
+                told.add("started " + transfer.path() + " " + transfer.uploadId() + " " + transfer.bytesMoved());
+            }
+
+            @Override
+            public void ended(String id) {
+                told.add("ended");
+            }
+        };
+        ActiveTransfer brief = recorder.start(TransferDirection.DOWNLOAD, "/brief", "c", null, 1);
+        ActiveTransfer longer = recorder.start(TransferDirection.UPLOAD, "/longer", "c", "ann", 100);
+        longer.partOf("u-1");
+        advance(150, longer, 40);
+        recorder.tick();
+        brief.close();
+        assertEquals(List.of(), told, "nothing is announced before it ran " + TransferRecorder.ANNOUNCE_AFTER);
+        advance(100, longer, 10);
+        recorder.tick();
+        recorder.tick();
+        assertEquals(List.of("started /longer u-1 50"), told);
+        longer.close();
+        assertEquals(List.of("started /longer u-1 50", "ended"), told);
+    }
+
     private void advance(long millis, ActiveTransfer transfer, long bytes) {
         nanos.addAndGet(millis * MS);
         transfer.bytes().addAndGet(bytes);

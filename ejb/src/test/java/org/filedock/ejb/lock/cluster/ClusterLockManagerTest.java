@@ -97,7 +97,7 @@ class ClusterLockManagerTest {
     }
 
     @Test
-    void aRefusedLockGivesBackTheIntentsItTook() throws CommandException {
+    void aRefusedLockGivesBackItsHold() throws CommandException {
         FileLock upload = hold(a.lockForUpload(FILE));
         assertFails(ErrorCode.BUSY, () -> b.lockForUpload(FILE));
         upload.close();
@@ -142,6 +142,36 @@ class ClusterLockManagerTest {
         hold(b.lockForUpload(OTHER));
     }
 
+    @Test
+    void aLockHoweverDeepIsOneWriteToTakeAndOneToGiveBack() throws CommandException {
+        AtomicInteger writes = new AtomicInteger();
+        ConcurrentMap<String, String> counted = new ConcurrentHashMap<>() {
+            @Override
+            public String putIfAbsent(String key, String value) {
+                writes.incrementAndGet();
+                return super.putIfAbsent(key, value);
+            }
+
+            @Override
+            public boolean remove(Object key, Object value) {
+                writes.incrementAndGet();
+                return super.remove(key, value);
+            }
+        };
+        ClusterLockManager c = new ClusterLockManager(counted, new TestView("c", members, 3));
+        ClusterLockManager d = new ClusterLockManager(counted, new TestView("a", members, 3));
+        StoragePath deep = StoragePath.of("docs", "x", "y", "z.bin");
+        FileLock download = c.lockForDownload(deep);
+        assertEquals(1, writes.get());
+        assertFails(ErrorCode.BUSY, () -> d.lockForChange(StoragePath.of("docs", "x")));
+        assertFails(ErrorCode.BUSY, () -> d.lockForChange(DOCS));
+        download.close();
+        try (FileLock change = d.lockForChange(StoragePath.of("docs", "x"))) {
+            assertFails(ErrorCode.BUSY, () -> c.lockForUpload(deep));
+        }
+        assertEquals(0, c.lockedPathCount(), () -> "left in the table: " + counted);
+    }
+
     /** A table whose writes take as long as a replicated write (a round trip), so that racing writers lose often. */
     private static final class SlowWrites extends ConcurrentHashMap<String, String> {
         private static void replicate() {
@@ -168,7 +198,7 @@ class ClusterLockManagerTest {
     }
 
     @Test
-    void manyCompatibleLocksInOneDirectoryAtOnceAreAllGranted() throws Exception {
+    void manyLocksInOneDirectoryAtOnceAreAllGranted() throws Exception {
         ConcurrentMap<String, String> slow = new SlowWrites();
         ClusterLockManager a = new ClusterLockManager(slow, new TestView("a", members, 3));
         ClusterLockManager b = new ClusterLockManager(slow, new TestView("b", members, 3));
@@ -180,7 +210,6 @@ class ClusterLockManagerTest {
             for (int t = 0; t < threads; t++) {
                 ClusterLockManager node = t % 2 == 0 ? a : b;
                 StoragePath own = DOCS.child("file-" + t);
-                // every lock adds and removes an intent on / and /docs: the same two entries for all
                 runs.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < 100; i++) {
