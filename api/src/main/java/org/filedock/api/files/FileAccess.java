@@ -62,6 +62,14 @@ public interface FileAccess {
     long heldOf(String path, long size, SessionState session) throws CommandException;
 
     /**
+     * Deletes the bytes held of the caller's resumable upload of this path and size, so that the
+     * next part may begin at 0 (a client that cannot tell whether they are of its file).
+     *
+     * @throws CommandException NOT_FOUND if none are held, BUSY while a part is arriving
+     */
+    void dropPartial(String path, long size, SessionState session) throws CommandException;
+
+    /**
      * Deletes a file, or an empty directory.
      *
      * @param session the request, for the audit trail (as are the others' sessions)

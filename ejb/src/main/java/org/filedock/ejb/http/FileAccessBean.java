@@ -103,6 +103,14 @@ public class FileAccessBean implements FileAccess {
     }
 
     @Override
+    public void dropPartial(String path, long size, SessionState session) throws CommandException {
+        caller.run(context, () -> {
+            transfers.dropPartial(ROOT, path, size, session);
+            return null;
+        });
+    }
+
+    @Override
     public void delete(String path, SessionState session) throws CommandException {
         audited(AuditAction.DELETE, session, path, null, () -> caller.run(context, () -> {
             if (files.stat(ROOT, path).isDirectory()) {

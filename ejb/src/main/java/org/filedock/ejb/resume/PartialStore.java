@@ -92,10 +92,7 @@ public class PartialStore {
      * @throws CommandException BUSY while a part of it is arriving
      */
     public long held(PartialKey key, long size) throws IOException, CommandException {
-        String id = key.id();
-        if (!claimed.add(id)) {
-            throw new CommandException(ErrorCode.BUSY, key.path() + " is being uploaded");
-        }
+        String id = claim(key);
         try {
             return heldFor(id, key, size);
         } finally {
@@ -103,9 +100,41 @@ public class PartialStore {
         }
     }
 
+    /**
+     * Deletes the partial of this key and size (a client that starts over).
+     *
+     * @return whether there was one
+     * @throws CommandException BUSY while a part of it is arriving
+     */
+    public boolean drop(PartialKey key, long size) throws IOException, CommandException {
+        String id = claim(key);
+        try {
+            if (recordOf(id, key, size).isEmpty()) {
+                return false;
+            }
+            deleteCounted(id);
+            return true;
+        } finally {
+            claimed.remove(id);
+        }
+    }
+
+    /** Claims a key's partial for this thread's work, or BUSY if another upload (or question) has it. */
+    private String claim(PartialKey key) throws CommandException {
+        String id = key.id();
+        if (!claimed.add(id)) {
+            throw new CommandException(ErrorCode.BUSY, key.path() + " is being uploaded");
+        }
+        return id;
+    }
+
+    /** The record of this id if it is of this key and size. */
+    private Optional<PartialRecord> recordOf(String id, PartialKey key, long size) throws IOException {
+        return PartialRecord.read(record(id)).filter(r -> r.key().equals(key) && r.size() == size);
+    }
+
     private long heldFor(String id, PartialKey key, long size) throws IOException {
-        Optional<PartialRecord> record = PartialRecord.read(record(id));
-        if (record.isEmpty() || !record.get().key().equals(key) || record.get().size() != size) {
+        if (recordOf(id, key, size).isEmpty()) {
             return 0;
         }
         long length = lengthOf(data(id));
@@ -119,10 +148,7 @@ public class PartialStore {
      * @throws CommandException BUSY if another upload of the same key is running
      */
     Spool open(PartialKey key, long size, long from) throws IOException, CommandException {
-        String id = key.id();
-        if (!claimed.add(id)) {
-            throw new CommandException(ErrorCode.BUSY, key.path() + " is being uploaded");
-        }
+        String id = claim(key);
         try {
             if (from != ANY_OFFSET) {
                 refuseUnlessHeld(id, key, size, from);
@@ -160,8 +186,8 @@ public class PartialStore {
 
     /** The partial's data, positioned at its end, if there is one for this key and size. */
     private Optional<PartialSpool> reopen(String id, PartialKey key, long size) throws IOException {
-        Optional<PartialRecord> record = PartialRecord.read(record(id));
-        if (record.isEmpty() || !record.get().key().equals(key) || record.get().size() != size) {
+        Optional<PartialRecord> record = recordOf(id, key, size);
+        if (record.isEmpty()) {
             return Optional.empty();
         }
         FileChannel channel;

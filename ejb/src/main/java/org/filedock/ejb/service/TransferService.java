@@ -123,6 +123,24 @@ public class TransferService {
         }
     }
 
+    /**
+     * Deletes the caller's resumable upload of this path and size (a client that starts over).
+     *
+     * @throws CommandException NOT_FOUND if there is none, BUSY while a part of it is arriving
+     */
+    public void dropPartial(String currentDirectory, String path, long size, SessionState session)
+            throws CommandException {
+        StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
+        try {
+            if (!partials.drop(owner(session, file), size)) {
+                throw new CommandException(ErrorCode.NOT_FOUND, "no unfinished upload of " + file + " of " + size + " bytes");
+            }
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot delete the partial data of " + file, e);
+            throw new CommandException(ErrorCode.INTERNAL, "could not delete the partial data of " + file);
+        }
+    }
+
     private enum Resumption { NONE, ANYWHERE, FROM }
 
     private Reply receive(StoragePath file, long size, Resumption resumption, long from, Optional<String> sha256,

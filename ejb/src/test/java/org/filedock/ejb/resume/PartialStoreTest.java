@@ -149,6 +149,23 @@ class PartialStoreTest {
     }
 
     @Test
+    void aDroppedPartialIsGoneAndOnlyOfItsSize() throws Exception {
+        try (Upload first = beginFrom(10, 0)) {
+            write(first, "hello");
+        }
+        assertFalse(partials.drop(key, 12), "none of that size");
+        assertFalse(partials.drop(new PartialKey("bob", key.path()), 10), "none of that owner");
+        assertEquals(5, partials.held(key, 10));
+        try (Upload running = beginFrom(10, 5)) {
+            assertFails(ErrorCode.BUSY, () -> partials.drop(key, 10));
+        }
+        assertTrue(partials.drop(key, 10));
+        assertEquals(0, partials.held(key, 10));
+        assertEquals(0, filesIn(partials.directory()));
+        assertFalse(partials.drop(key, 10), "twice: nothing left");
+    }
+
+    @Test
     void aPartOfANewSizeBeginningAtZeroReplacesTheOldPartial() throws Exception {
         try (Upload first = beginFrom(10, 0)) {
             write(first, "hello");

@@ -77,7 +77,16 @@ public class FilesServlet extends HttpServlet {
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(request, response, path -> {
-            files.delete(path, new WebSession(request, TransferChannel.HTTP));
+            Optional<ContentRange> range = ContentRange.parse(request.getHeader("Content-Range"));
+            if (range.isPresent() && !range.get().asksOffset()) {
+                throw new CommandException(ErrorCode.BAD_REQUEST,
+                        "a DELETE with Content-Range names an unfinished upload: bytes */<total>");
+            }
+            if (range.isPresent()) { // the unfinished upload of that size, not the file
+                files.dropPartial(path, range.get().total(), new WebSession(request, TransferChannel.HTTP));
+            } else {
+                files.delete(path, new WebSession(request, TransferChannel.HTTP));
+            }
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         });
     }
