@@ -145,8 +145,8 @@ class DrivePageIT {
 
     /**
      * An upload through a proxy that cuts the connection a third of the way in: the page asks the
-     * server where its bytes end and sends only the rest, so fewer than twice the file's bytes pass,
-     * and the history shows one upload in parts.
+     * server where its bytes end and sends only the rest; the file is byte-identical and the history
+     * shows one upload in parts (the first cut off, the last completing it).
      */
     @Test
     void anUploadCutByTheNetworkGoesOnFromWhereItStopped() throws Exception {
@@ -170,8 +170,10 @@ class DrivePageIT {
                 WebElement item = browser.waitUntil("the cut upload of " + path + " is done", d -> first(d.findElements(
                         By.cssSelector("#uploads li[data-path='" + path + "'][data-state='done']"))));
                 assertTrue(proxy.hasCut(), "the proxy cut the upload's connection");
-                long passed = proxy.bytesUpstream() - before;
-                assertTrue(passed < 2L * content.length, passed + " bytes passed for a file of " + content.length);
+                // not asserted: Chromium resends a request cut on a reused connection by itself, from byte 0,
+                // and the container reads the body of that refused resend to its end (docs/web.md)
+                System.out.printf("DrivePageIT: %d bytes went through the proxy for a cut upload of %d%n",
+                        proxy.bytesUpstream() - before, content.length);
                 assertEquals(String.valueOf(content.length), item.getAttribute("data-loaded"));
                 waitForListing(browser, folder, 1);
             } catch (AssertionError | RuntimeException e) {
@@ -181,7 +183,8 @@ class DrivePageIT {
         }
         assertArrayEquals(content, files.get(encode(path)).body(), "byte-identical");
 
-        String transfers = ORIGIN + "/filedock/api/transfers?limit=100&path=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+        String transfers = ORIGIN + "/filedock/api/transfers?direction=UPLOAD&limit=100&path="
+                + URLEncoder.encode(path, StandardCharsets.UTF_8);
         List<JsonObject> parts = new java.util.ArrayList<>();
         Await.until(() -> {
             parts.clear();
@@ -192,6 +195,11 @@ class DrivePageIT {
         }, "the completed upload is in the history");
         assertTrue(parts.size() >= 2, "an upload in parts: " + parts);
         assertEquals(1, parts.stream().map(t -> t.getString("uploadId")).distinct().count(), "one chain: " + parts);
+        JsonObject last = parts.get(0);
+        assertEquals("COMPLETED", last.getString("outcome"));
+        assertTrue(last.getJsonNumber("declaredSize").longValue() < content.length,
+                "the last part brought only the rest: " + last);
+        assertEquals("ABORTED", parts.get(parts.size() - 1).getString("outcome"), "the first part was cut: " + parts);
     }
 
     private static JsonObject jsonOf(HttpResponse<String> response) {

@@ -153,8 +153,11 @@ public class FilesServlet extends HttpServlet {
         } else if (reply.isError()) {
             throw new CommandException(reply.errorCode(), reply.text());
         } else {
-            // the body ended before Content-Length bytes (or the client went away): nothing was replaced
-            throw new CommandException(ErrorCode.BAD_REQUEST, "the request body ended before " + size + " bytes");
+            // the body ended before Content-Length bytes (or the client went away): nothing was replaced,
+            // and only a resumable part kept what arrived
+            throw new CommandException(ErrorCode.BAD_REQUEST, "the request body ended before " + size + " bytes"
+                    + (range.isPresent() ? "; the bytes that arrived are kept: ask Content-Range: bytes */"
+                    + range.get().total() + " where to go on" : ""));
         }
     }
 
