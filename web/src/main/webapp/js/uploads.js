@@ -72,7 +72,13 @@ export class Uploads {
             item.waiting(`${result.message}; going on in ${delay / 1000} s (try ${retries + 1} of ${RETRY_DELAYS.length + 1})`);
             await new Promise(resolve => setTimeout(resolve, delay));
             const held = await item.askOffset();
-            result = held.ok ? await item.send(held.offset) : held;
+            if (!held.ok) {
+                result = held;
+            } else if (held.offset > 0 && !item.sentBytes) {
+                result = await item.startOver(); // bytes this page did not send: perhaps another file's
+            } else {
+                result = await item.send(held.offset);
+            }
         }
         item.done();
         this.onFinished(item.directory);
