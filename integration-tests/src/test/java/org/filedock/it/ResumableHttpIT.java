@@ -123,8 +123,12 @@ class ResumableHttpIT extends SessionInOwnDirectory {
         assertEquals(List.of(), names(home));
     }
 
-    /** Sends the head of a resumable PUT of the whole content and the first bytes of its body, then closes. */
-    private static void cutPut(String path, byte[] content, int sent) throws IOException {
+    /**
+     * Sends the head of a resumable PUT of the whole content and the first bytes of its body, waits
+     * until the server is receiving it (the offset question is BUSY), then closes: a connection
+     * dropped mid-body. (Closed at once, the server may see the end before it began the upload.)
+     */
+    private void cutPut(String path, byte[] content, int sent) throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), ItConfig.httpPort())) {
             OutputStream out = socket.getOutputStream();
             String head = "PUT /filedock/api/files" + enc(path) + " HTTP/1.1\r\n"
@@ -134,6 +138,7 @@ class ResumableHttpIT extends SessionInOwnDirectory {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(content, 0, sent);
             out.flush();
+            Await.until(() -> offsetOf(path, content.length) < 0, "the server receives the part of " + path);
         } // the connection drops mid-body
     }
 
