@@ -2,6 +2,7 @@
 // A server without accounts answers /api/session with 404: then neither is ever shown.
 
 import {api} from './api.js';
+import {buildLoginForm} from './login-form.js';
 
 export const UNAUTHORIZED = 401;
 export const NO_ACCOUNTS = 404;
@@ -10,7 +11,7 @@ export class SessionView {
     /** onLogin: called once the user has logged in; onLogout: once the session has ended */
     constructor(onLogin, onLogout) {
         this.login = document.getElementById('login');
-        this.form = document.getElementById('login-form');
+        this.form = buildLoginForm(this.login);
         this.error = document.getElementById('login-error');
         this.content = document.getElementById('content');
         this.account = document.getElementById('account');

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy in front of the server that cuts its first {@code cuts} connections once
- * {@code cutAfter} bytes went one way, as a dropping network would; later connections pass.
+ * {@code cutAfter} bytes went one way, as a dropping network would; later connections pass. Or,
+ * armed by {@link #cutOnceAfter}, it cuts whichever connection carries the client's bytes when
+ * that many more have passed (a browser's kept-alive or HTTP/2 connection, cut mid-upload).
  */
 final class CuttingProxy implements AutoCloseable {
 
@@ -22,6 +24,8 @@ final class CuttingProxy implements AutoCloseable {
     private final AtomicInteger cutsLeft;
     private final AtomicLong upstream = new AtomicLong();
     private final AtomicLong downstream = new AtomicLong();
+    /** Client bytes still to pass before the armed cut; {@link Long#MAX_VALUE} when not armed. */
+    private final AtomicLong armed = new AtomicLong(Long.MAX_VALUE);
 
     /** @param cutUpstream count the bytes the client sends (an upload), else those the server sends (a download) */
     CuttingProxy(int serverPort, long cutAfter, boolean cutUpstream, int cuts) throws IOException {
@@ -37,6 +41,16 @@ final class CuttingProxy implements AutoCloseable {
 
     int port() {
         return listener.getLocalPort();
+    }
+
+    /** Cuts the connection that carries the client's bytes once {@code bytes} more have passed; once. */
+    void cutOnceAfter(long bytes) {
+        armed.set(bytes);
+    }
+
+    /** Whether the armed cut has happened (or none was armed). */
+    boolean hasCut() {
+        return armed.get() == Long.MAX_VALUE;
     }
 
     /** Bytes passed from clients to the server so far, on every connection (an upload's payload). */
@@ -55,15 +69,17 @@ final class CuttingProxy implements AutoCloseable {
                 Socket client = listener.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
                 long limit = cutsLeft.getAndDecrement() > 0 ? cutAfter : Long.MAX_VALUE;
-                pump(client, server, cutUpstream ? limit : Long.MAX_VALUE, client, server, upstream);
-                pump(server, client, cutUpstream ? Long.MAX_VALUE : limit, client, server, downstream);
+                pump(client, server, cutUpstream ? limit : Long.MAX_VALUE, client, server, upstream, armed);
+                pump(server, client, cutUpstream ? Long.MAX_VALUE : limit, client, server, downstream, null);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private static void pump(Socket from, Socket to, long limit, Socket a, Socket b, AtomicLong counter) {
+    /** @param budget the armed cut's bytes to go (for the client's direction), or null */
+    private static void pump(Socket from, Socket to, long limit, Socket a, Socket b, AtomicLong counter,
+                             AtomicLong budget) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             long moved = 0;
@@ -73,7 +89,7 @@ final class CuttingProxy implements AutoCloseable {
                     out.write(buffer, 0, n);
                     moved += n;
                     counter.addAndGet(n);
-                    if (moved >= limit) {
+                    if (moved >= limit || (budget != null && spend(budget, n))) {
                         break;
                     }
                 }
@@ -86,6 +102,20 @@ final class CuttingProxy implements AutoCloseable {
         }, "cutting-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** @return true if these bytes used up the armed budget (which disarms it) */
+    private static boolean spend(AtomicLong budget, long bytes) {
+        while (true) {
+            long left = budget.get();
+            if (left == Long.MAX_VALUE) {
+                return false;
+            }
+            boolean cut = left <= bytes;
+            if (budget.compareAndSet(left, cut ? Long.MAX_VALUE : left - bytes)) {
+                return cut;
+            }
+        }
     }
 
     private static void closeQuietly(Socket socket) {

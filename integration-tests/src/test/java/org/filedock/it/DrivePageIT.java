@@ -1,6 +1,7 @@
 package org.filedock.it;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -135,6 +140,72 @@ class DrivePageIT {
                 browser.screenshot("drive-page-failed");
                 throw e;
             }
+        }
+    }
+
+    /**
+     * An upload through a proxy that cuts the connection a third of the way in: the page asks the
+     * server where its bytes end and sends only the rest; the file is byte-identical and the history
+     * shows one upload in parts (the first cut off, the last completing it).
+     */
+    @Test
+    void anUploadCutByTheNetworkGoesOnFromWhereItStopped() throws Exception {
+        String folder = "/resume-" + UUID.randomUUID();
+        assertEquals(201, files.post(encode(folder), "{\"op\":\"mkdir\"}").statusCode());
+        byte[] content = new byte[8 * 1024 * 1024];
+        new Random(21).nextBytes(content);
+        Path file = Files.write(ItConfig.workDirectory().resolve("cut-" + UUID.randomUUID() + ".bin"), content);
+        String path = folder + "/" + file.getFileName();
+
+        try (CuttingProxy proxy = new CuttingProxy(ItConfig.httpsPort(), Long.MAX_VALUE, true, 0);
+             HeadlessChromium browser = HeadlessChromium.start(
+                     "--ignore-certificate-errors-spki-list=" + ServerCertificate.spkiSha256(certificate))) {
+            try {
+                browser.open("https://localhost:" + proxy.port() + "/filedock/#" + encode(folder));
+                logIn(browser);
+                waitForListing(browser, folder, 0);
+                long before = proxy.bytesUpstream();
+                proxy.cutOnceAfter(content.length / 3);
+                browser.driver().findElement(By.id("file-input")).sendKeys(file.toString());
+                WebElement item = browser.waitUntil("the cut upload of " + path + " is done", d -> first(d.findElements(
+                        By.cssSelector("#uploads li[data-path='" + path + "'][data-state='done']"))));
+                assertTrue(proxy.hasCut(), "the proxy cut the upload's connection");
+                // not asserted: Chromium resends a request cut on a reused connection by itself, from byte 0,
+                // and the container reads the body of that refused resend to its end (docs/web.md)
+                System.out.printf("DrivePageIT: %d bytes went through the proxy for a cut upload of %d%n",
+                        proxy.bytesUpstream() - before, content.length);
+                assertEquals(String.valueOf(content.length), item.getAttribute("data-loaded"));
+                waitForListing(browser, folder, 1);
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("drive-resume-failed");
+                throw e;
+            }
+        }
+        assertArrayEquals(content, files.get(encode(path)).body(), "byte-identical");
+
+        String transfers = ORIGIN + "/filedock/api/transfers?direction=UPLOAD&limit=100&path="
+                + URLEncoder.encode(path, StandardCharsets.UTF_8);
+        List<JsonObject> parts = new java.util.ArrayList<>();
+        Await.until(() -> {
+            parts.clear();
+            parts.addAll(jsonOf(https.send(HttpRequest.newBuilder(URI.create(transfers))
+                    .header("Authorization", basic(USER, PASSWORD)).build(), HttpResponse.BodyHandlers.ofString()))
+                    .getJsonArray("items").getValuesAs(JsonObject.class));
+            return parts.stream().anyMatch(t -> t.getString("outcome").equals("COMPLETED"));
+        }, "the completed upload is in the history");
+        assertTrue(parts.size() >= 2, "an upload in parts: " + parts);
+        assertEquals(1, parts.stream().map(t -> t.getString("uploadId")).distinct().count(), "one chain: " + parts);
+        JsonObject last = parts.get(0);
+        assertEquals("COMPLETED", last.getString("outcome"));
+        assertTrue(last.getJsonNumber("declaredSize").longValue() < content.length,
+                "the last part brought only the rest: " + last);
+        assertEquals("ABORTED", parts.get(parts.size() - 1).getString("outcome"), "the first part was cut: " + parts);
+    }
+
+    private static JsonObject jsonOf(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
         }
     }
 

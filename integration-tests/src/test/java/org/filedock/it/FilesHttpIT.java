@@ -56,7 +56,7 @@ class FilesHttpIT extends SessionInOwnDirectory {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String reprDigest(byte[] content) throws Exception {
+    static String reprDigest(byte[] content) throws Exception {
         return "sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(content)) + ":";
     }
 

@@ -158,7 +158,7 @@ class HistoryAuditIT extends SessionInOwnDirectory {
     @Test
     void badParametersAre400ProblemsThatNameThem() throws Exception {
         for (String[] c : new String[][] {
-                {"action=FLY", "action must be one of LOGIN, UPLOAD, DOWNLOAD, DELETE, MOVE, MKDIR, RMDIR, not 'FLY'"},
+                {"action=FLY", "action must be one of LOGIN, UPLOAD, DOWNLOAD, DELETE, MOVE, MKDIR, RMDIR, SHARED, UNSHARED, not 'FLY'"},
                 {"limit=0", "limit must be between 1 and 1000, not 0"},
                 {"since=yesterday", "since must be an ISO-8601 instant such as 2026-11-25T21:00:00Z"
                         + " (a '+' offset written %2B), not 'yesterday'"}}) {

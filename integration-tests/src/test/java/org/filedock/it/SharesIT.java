@@ -197,6 +197,36 @@ class SharesIT extends SessionInOwnDirectory {
     }
 
     @Test
+    void makingAndRevokingALinkAreInTheAuditTrailWithoutItsToken() throws Exception {
+        client.upload("audited.txt", new byte[] {8});
+        Instant expiry = inAnHour();
+        JsonObject created = share(home + "/audited.txt", expiry, null);
+        String id = created.getString("id");
+        assertProblem(createShare("{\"path\":\"" + home + "/absent.txt\",\"expiresAt\":\"" + expiry + "\"}"),
+                404, "NOT_FOUND");
+        assertTrue(client.call("SHARE audited.txt 60").startsWith("OK@"));
+        assertEquals(204, revoke(created.getString("token")).statusCode());
+
+        String audit = ORIGIN + "/filedock/api/audit?path=" + URLEncoder.encode(home, StandardCharsets.UTF_8);
+        Await.until(() -> json(fetch(audit)).getInt("total") >= 5, "the links are audited");
+        String trail = text(fetch(audit));
+        assertFalse(trail.contains(created.getString("token")), "never the token: " + trail);
+        List<String> seen = new ArrayList<>();
+        for (var item : json(fetch(audit)).getJsonArray("items")) {
+            JsonObject e = item.asJsonObject();
+            seen.add(e.getString("action") + " " + e.getString("path", null) + " " + e.getString("outcome")
+                    + (e.isNull("target") ? "" : " -> " + e.getString("target")));
+        }
+        String until = " until " + Instant.parse(created.getString("expiresAt"));
+        assertTrue(seen.contains("SHARED " + home + "/audited.txt OK -> share:" + id + until), seen.toString());
+        assertTrue(seen.contains("SHARED " + home + "/absent.txt NOT_FOUND"), seen.toString());
+        assertTrue(seen.contains("UNSHARED " + home + "/audited.txt OK -> share:" + id), seen.toString());
+        assertEquals(2, seen.stream().filter(s -> s.startsWith("SHARED " + home + "/audited.txt OK")).count(),
+                "the socket's SHARE too: " + seen);
+        assertEquals(3, json(fetch(audit + "&action=SHARED")).getInt("total"), "filtered by action");
+    }
+
+    @Test
     void theFileApisOperationsAreInTheAuditTrail() throws Exception {
         String dir = home + "/audited";
         assertEquals(201, files.post(FilesHttpIT.enc(dir), "{\"op\":\"mkdir\"}").statusCode());

@@ -73,10 +73,14 @@ class SharesWebAuthIT {
     }
 
     private static JsonObject share(String path, String authorization) throws Exception {
+        return share(path, authorization, Instant.now().plusSeconds(3600));
+    }
+
+    private static JsonObject share(String path, String authorization, Instant expiresAt) throws Exception {
         HttpResponse<byte[]> created = send(HttpRequest.newBuilder(URI.create(ORIGIN + "/filedock/api/shares"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"path\":\"" + path + "\",\"expiresAt\":\""
-                        + Instant.now().plusSeconds(3600) + "\"}")), authorization);
+                        + expiresAt + "\"}")), authorization);
         assertEquals(201, created.statusCode(), text(created));
         return json(created);
     }
@@ -117,6 +121,21 @@ class SharesWebAuthIT {
         assertEquals(204, revoke(mine.getString("token"), basic(ADMIN, ADMIN_PASSWORD)).statusCode());
         assertProblem(get("/filedock/s/" + mine.getString("token"), null), 404, "NOT_FOUND");
         assertEquals(204, revoke(theirs.getString("id"), basic(ADMIN, ADMIN_PASSWORD)).statusCode());
+    }
+
+    /** This server purges links as soon as they expired (purge-grace 0, every second: arquillian.xml). */
+    @Test
+    void anExpiredLinkIsPurgedAndALiveOneKept() throws Exception {
+        String name = "purged-" + UUID.randomUUID() + ".txt";
+        assertEquals(201, userFiles.put("/" + name, new byte[] {9}).statusCode());
+        JsonObject brief = share("/" + name, basic(USER, PASSWORD), Instant.now().plusSeconds(2));
+        JsonObject lasting = share("/" + name, basic(USER, PASSWORD));
+        Await.until(() -> !text(get("/filedock/api/shares", basic(USER, PASSWORD))).contains(brief.getString("id")),
+                "the expired link is purged", Duration.ofSeconds(30));
+        assertProblem(get("/filedock/s/" + brief.getString("token"), null), 404, "NOT_FOUND");
+        assertTrue(text(get("/filedock/api/shares", basic(USER, PASSWORD))).contains(lasting.getString("id")),
+                "a link not expired stays");
+        assertEquals(200, get("/filedock/s/" + lasting.getString("token"), null).statusCode());
     }
 
     @Test

@@ -8,5 +8,9 @@ public enum AuditAction {
     DELETE,
     MOVE,
     MKDIR,
-    RMDIR
+    RMDIR,
+    /** A share link made (its target: {@code share:<id> until <expiry>}, never the token). */
+    SHARED,
+    /** A share link revoked (its target: {@code share:<id>}). */
+    UNSHARED
 }

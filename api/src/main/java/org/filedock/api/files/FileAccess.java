@@ -43,6 +43,33 @@ public interface FileAccess {
     UploadResult upload(String path, long size, Optional<String> sha256, Exchange exchange) throws CommandException;
 
     /**
+     * One part of a resumable upload of {@code size} bytes (contract §10 over HTTP, a FileDock
+     * extension): the bytes from {@code from} to the end, appended to the caller's partial of this
+     * path and size, which must hold exactly {@code from} bytes; the part that completes the file
+     * commits it as {@link #upload} does, and a part cut off keeps what arrived.
+     *
+     * @throws OffsetMismatch if the partial holds another number of bytes; nothing changed
+     */
+    UploadResult uploadPart(String path, long size, long from, Optional<String> sha256, Exchange exchange)
+            throws CommandException;
+
+    /**
+     * How many bytes of the caller's resumable upload of this path and size the server holds: where
+     * the next part must begin (0 if none).
+     *
+     * @throws CommandException BUSY while a part of it is arriving
+     */
+    long heldOf(String path, long size, SessionState session) throws CommandException;
+
+    /**
+     * Deletes the bytes held of the caller's resumable upload of this path and size, so that the
+     * next part may begin at 0 (a client that cannot tell whether they are of its file).
+     *
+     * @throws CommandException NOT_FOUND if none are held, BUSY while a part is arriving
+     */
+    void dropPartial(String path, long size, SessionState session) throws CommandException;
+
+    /**
      * Deletes a file, or an empty directory.
      *
      * @param session the request, for the audit trail (as are the others' sessions)

@@ -21,10 +21,12 @@ public interface ShareLinks {
      *
      * @param password null for a link without one; the caller wipes it afterwards
      * @param baseUrl the web context's public address, e.g. {@code http://host:8080/filedock}
+     * @param session the request or connection, for the audit trail (which records the link's id and expiry)
      * @throws CommandException BAD_REQUEST for an expiry not in the future, IS_A_DIRECTORY, NOT_FOUND,
      *         FORBIDDEN as the path's checks
      */
-    CreatedShare create(String path, Instant expiresAt, char[] password, String baseUrl) throws CommandException;
+    CreatedShare create(String path, Instant expiresAt, char[] password, String baseUrl, SessionState session)
+            throws CommandException;
 
     /** The caller's links (expired ones too, until revoked), newest first. */
     List<ShareLink> mine() throws CommandException;
@@ -33,10 +35,11 @@ public interface ShareLinks {
      * Revokes a link at once.
      *
      * @param tokenOrId the link's token or its id
+     * @param session the request or connection, for the audit trail
      * @throws CommandException NOT_FOUND for an unknown link and for another user's (unless the
      *         caller is an administrator)
      */
-    void revoke(String tokenOrId) throws CommandException;
+    void revoke(String tokenOrId, SessionState session) throws CommandException;
 
     /**
      * Opens the file a link shares, for anyone holding the token, under its owner's area, locks and

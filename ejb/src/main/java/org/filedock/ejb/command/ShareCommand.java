@@ -50,7 +50,7 @@ public class ShareCommand implements Command {
         String path = PathResolver.resolve(exchange.session().currentDirectory(), request.arg(0)).toString();
         char[] password = request.args().size() > 2 ? request.arg(2).toCharArray() : null;
         try {
-            CreatedShare share = links.create(path, Instant.now().plusSeconds(seconds), password, publicUrl);
+            CreatedShare share = links.create(path, Instant.now().plusSeconds(seconds), password, publicUrl, exchange.session());
             return Reply.ok(share.url() + " " + share.expiresAt());
         } finally {
             if (password != null) {

@@ -77,12 +77,37 @@ public class FileAccessBean implements FileAccess {
     @Override
     public UploadResult upload(String path, long size, Optional<String> sha256, Exchange exchange)
             throws CommandException {
+        return auditedUpload(path, exchange, () -> transfers.upload(ROOT, path, size, false, sha256, exchange));
+    }
+
+    @Override
+    public UploadResult uploadPart(String path, long size, long from, Optional<String> sha256, Exchange exchange)
+            throws CommandException {
+        return auditedUpload(path, exchange, () -> transfers.uploadPart(ROOT, path, size, from, sha256, exchange));
+    }
+
+    /** An upload as the caller, in the audit trail with its outcome (a refusal, or the final reply). */
+    private UploadResult auditedUpload(String path, Exchange exchange, CallerWork.Work<Reply> transfer)
+            throws CommandException {
         UploadResult result = audited(AuditAction.UPLOAD, exchange.session(), path, null, () -> caller.run(context, () -> {
             boolean created = !exists(path);
-            return new UploadResult(transfers.upload(ROOT, path, size, false, sha256, exchange), created);
+            return new UploadResult(transfer.run(), created);
         }), true);
         audit.record(AuditAction.UPLOAD, exchange.session(), path, null, result.reply());
         return result;
+    }
+
+    @Override
+    public long heldOf(String path, long size, SessionState session) throws CommandException {
+        return caller.run(context, () -> transfers.heldOf(ROOT, path, size, session));
+    }
+
+    @Override
+    public void dropPartial(String path, long size, SessionState session) throws CommandException {
+        caller.run(context, () -> {
+            transfers.dropPartial(ROOT, path, size, session);
+            return null;
+        });
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.filedock.api.CommandException;
+import org.filedock.api.files.OffsetMismatch;
 import org.filedock.ejb.path.NameRules;
 import org.filedock.ejb.storage.Spool;
 import org.filedock.protocol.ErrorCode;
@@ -46,6 +47,9 @@ public class PartialStore {
     static final String DATA_SUFFIX = ".part";
     static final String RECORD_SUFFIX = ".meta";
 
+    /** {@link #open}: continue from whatever is held (the socket's {@code UPLOAD ... resume}). */
+    static final long ANY_OFFSET = -1;
+
     private static final Logger LOG = Logger.getLogger(PartialStore.class.getName());
 
     private final Path directory;
@@ -69,7 +73,72 @@ public class PartialStore {
 
     /** What opens the spool of a resumable upload of {@code key} with the announced size. */
     public Spool.Source spools(PartialKey key, long size) {
-        return targetDirectory -> open(key, size);
+        return targetDirectory -> open(key, size, ANY_OFFSET);
+    }
+
+    /**
+     * What opens the spool of a part that must begin at {@code from}: if the partial of this key
+     * and size holds another number of bytes (none counts as 0), the part is refused with
+     * {@link OffsetMismatch} before anything changes, the partial of another size included.
+     */
+    public Spool.Source spoolsFrom(PartialKey key, long size, long from) {
+        return targetDirectory -> open(key, size, from);
+    }
+
+    /**
+     * The bytes held of the partial of this key and size: 0 if there is none, or only one of
+     * another size (which the next part would replace).
+     *
+     * @throws CommandException BUSY while a part of it is arriving
+     */
+    public long held(PartialKey key, long size) throws IOException, CommandException {
+        String id = claim(key);
+        try {
+            return heldFor(id, key, size);
+        } finally {
+            claimed.remove(id);
+        }
+    }
+
+    /**
+     * Deletes the partial of this key and size (a client that starts over).
+     *
+     * @return whether there was one
+     * @throws CommandException BUSY while a part of it is arriving
+     */
+    public boolean drop(PartialKey key, long size) throws IOException, CommandException {
+        String id = claim(key);
+        try {
+            if (recordOf(id, key, size).isEmpty()) {
+                return false;
+            }
+            deleteCounted(id);
+            return true;
+        } finally {
+            claimed.remove(id);
+        }
+    }
+
+    /** Claims a key's partial for this thread's work, or BUSY if another upload (or question) has it. */
+    private String claim(PartialKey key) throws CommandException {
+        String id = key.id();
+        if (!claimed.add(id)) {
+            throw new CommandException(ErrorCode.BUSY, key.path() + " is being uploaded");
+        }
+        return id;
+    }
+
+    /** The record of this id if it is of this key and size. */
+    private Optional<PartialRecord> recordOf(String id, PartialKey key, long size) throws IOException {
+        return PartialRecord.read(record(id)).filter(r -> r.key().equals(key) && r.size() == size);
+    }
+
+    private long heldFor(String id, PartialKey key, long size) throws IOException {
+        if (recordOf(id, key, size).isEmpty()) {
+            return 0;
+        }
+        long length = lengthOf(data(id));
+        return length > size ? 0 : length;
     }
 
     /**
@@ -78,12 +147,12 @@ public class PartialStore {
      *
      * @throws CommandException BUSY if another upload of the same key is running
      */
-    Spool open(PartialKey key, long size) throws IOException, CommandException {
-        String id = key.id();
-        if (!claimed.add(id)) {
-            throw new CommandException(ErrorCode.BUSY, key.path() + " is being uploaded");
-        }
+    Spool open(PartialKey key, long size, long from) throws IOException, CommandException {
+        String id = claim(key);
         try {
+            if (from != ANY_OFFSET) {
+                refuseUnlessHeld(id, key, size, from);
+            }
             Optional<PartialSpool> held = reopen(id, key, size);
             if (held.isPresent()) {
                 return held.get();
@@ -95,16 +164,30 @@ public class PartialStore {
             FileChannel channel = FileChannel.open(data(id), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             return new PartialSpool(this, id, key.owner(), record.uploadId(), data(id), channel, 0);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | CommandException | RuntimeException e) {
             claimed.remove(id);
             throw e;
         }
     }
 
+    private void refuseUnlessHeld(String id, PartialKey key, long size, long from) throws IOException, OffsetMismatch {
+        long held = heldFor(id, key, size);
+        if (held == from) {
+            return;
+        }
+        Optional<PartialRecord> record = PartialRecord.read(record(id));
+        if (record.isPresent() && record.get().key().equals(key) && record.get().size() != size) {
+            throw new OffsetMismatch(0, "the upload of " + key.path() + " in progress is of " + record.get().size()
+                    + " bytes, not " + size + "; a part of a new size must begin at 0");
+        }
+        throw new OffsetMismatch(held, "the server holds " + held + " bytes of the upload of " + key.path()
+                + "; the next part must begin at " + held + ", not " + from);
+    }
+
     /** The partial's data, positioned at its end, if there is one for this key and size. */
     private Optional<PartialSpool> reopen(String id, PartialKey key, long size) throws IOException {
-        Optional<PartialRecord> record = PartialRecord.read(record(id));
-        if (record.isEmpty() || !record.get().key().equals(key) || record.get().size() != size) {
+        Optional<PartialRecord> record = recordOf(id, key, size);
+        if (record.isEmpty()) {
             return Optional.empty();
         }
         FileChannel channel;

@@ -91,11 +91,69 @@ public class TransferService {
     public Reply upload(String currentDirectory, String path, long size, boolean resume, Optional<String> sha256,
                         Exchange exchange) throws CommandException {
         StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
+        return receive(file, size, resume ? Resumption.ANYWHERE : Resumption.NONE, 0, sha256, exchange);
+    }
+
+    /**
+     * One part of a resumable upload that must begin at {@code from} (the HTTP door's
+     * {@code Content-Range}): the same as {@code UPLOAD <path> <size> resume}, except that a
+     * partial holding another number of bytes refuses the part before anything changes.
+     *
+     * @throws org.filedock.api.files.OffsetMismatch if the server holds other than {@code from} bytes
+     */
+    public Reply uploadPart(String currentDirectory, String path, long size, long from, Optional<String> sha256,
+                            Exchange exchange) throws CommandException {
+        StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
+        return receive(file, size, Resumption.FROM, from, sha256, exchange);
+    }
+
+    /**
+     * The bytes the server holds of the caller's resumable upload of this path and size (contract
+     * §10's offset, without beginning a part): 0 if none.
+     *
+     * @throws CommandException BUSY while a part of it is arriving
+     */
+    public long heldOf(String currentDirectory, String path, long size, SessionState session) throws CommandException {
+        StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
+        try {
+            return partials.held(owner(session, file), size);
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot read the partial data of " + file, e);
+            throw new CommandException(ErrorCode.INTERNAL, "could not read the partial data of " + file);
+        }
+    }
+
+    /**
+     * Deletes the caller's resumable upload of this path and size (a client that starts over).
+     *
+     * @throws CommandException NOT_FOUND if there is none, BUSY while a part of it is arriving
+     */
+    public void dropPartial(String currentDirectory, String path, long size, SessionState session)
+            throws CommandException {
+        StoragePath file = PathResolver.resolveForCreate(currentDirectory, path);
+        try {
+            if (!partials.drop(owner(session, file), size)) {
+                throw new CommandException(ErrorCode.NOT_FOUND, "no unfinished upload of " + file + " of " + size + " bytes");
+            }
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot delete the partial data of " + file, e);
+            throw new CommandException(ErrorCode.INTERNAL, "could not delete the partial data of " + file);
+        }
+    }
+
+    private enum Resumption { NONE, ANYWHERE, FROM }
+
+    private Reply receive(StoragePath file, long size, Resumption resumption, long from, Optional<String> sha256,
+                          Exchange exchange) throws CommandException {
+        boolean resume = resumption != Resumption.NONE;
         FileArea area = area();
         try (FileLock lock = area.lock(locks::lockForUpload, file);
-             Upload upload = quotas.admit(area, size, resume
-                     ? area.storage().beginUpload(file, size, partials.spools(owner(exchange, file), size))
-                     : area.storage().beginUpload(file, size));
+             Upload upload = quotas.admit(area, size, switch (resumption) {
+                 case NONE -> area.storage().beginUpload(file, size);
+                 case ANYWHERE -> area.storage().beginUpload(file, size, partials.spools(owner(exchange.session(), file), size));
+                 case FROM -> area.storage().beginUpload(file, size,
+                         partials.spoolsFrom(owner(exchange.session(), file), size, from));
+             });
              ActiveTransfer recording = recorder.start(TransferDirection.UPLOAD, file.toString(),
                      exchange.session(), size - upload.offset());
              TransferBuffers.Lease lease = buffers.lease();
@@ -195,8 +253,8 @@ public class TransferService {
     }
 
     /** A resumable upload belongs to its user (contract §10); with {@code auth=none}, to nobody in particular. */
-    private static PartialKey owner(Exchange exchange, StoragePath file) {
-        return new PartialKey(exchange.session().user().orElse(""), file);
+    private static PartialKey owner(SessionState session, StoragePath file) {
+        return new PartialKey(session.user().orElse(""), file);
     }
 
     private UploadCheck startCheck(Optional<String> sha256, Upload upload, TransferBuffers.Lease lease,

@@ -60,6 +60,8 @@ public class ShareLinksBean implements ShareLinks {
     private static final Logger LOG = Logger.getLogger(ShareLinksBean.class.getName());
     /** The guessing limit's "user" key of a link: no user name contains a colon. */
     private static final String THROTTLE_KEY = "share:";
+    /** How the audit trail names a link in its target: by its id, never by its token. */
+    private static final String AUDIT_PREFIX = "share:";
     /** The longest a link may last. */
     public static final Duration MAX_LIFETIME = Duration.ofDays(3650);
 
@@ -91,7 +93,20 @@ public class ShareLinksBean implements ShareLinks {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public CreatedShare create(String path, Instant expiresAt, char[] password, String baseUrl) throws CommandException {
+    public CreatedShare create(String path, Instant expiresAt, char[] password, String baseUrl, SessionState session)
+            throws CommandException {
+        try {
+            CreatedShare created = make(path, expiresAt, password, baseUrl);
+            audit.record(AuditAction.SHARED, session, created.path(),
+                    AUDIT_PREFIX + created.id() + " until " + created.expiresAt(), (CommandException) null);
+            return created;
+        } catch (CommandException e) {
+            audit.record(AuditAction.SHARED, session, path, null, e);
+            throw e;
+        }
+    }
+
+    private CreatedShare make(String path, Instant expiresAt, char[] password, String baseUrl) throws CommandException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant expiry = expiresAt.truncatedTo(ChronoUnit.MICROS);
         if (!expiry.isAfter(now)) {
@@ -127,7 +142,7 @@ public class ShareLinksBean implements ShareLinks {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public void revoke(String tokenOrId) throws CommandException {
+    public void revoke(String tokenOrId, SessionState session) throws CommandException {
         String owner = owner();
         ShareEntity link = null;
         if (ShareToken.looksLikeToken(tokenOrId)) { // ids have a token's shape too
@@ -141,6 +156,7 @@ public class ShareLinksBean implements ShareLinks {
             throw new CommandException(ErrorCode.NOT_FOUND, "no such share link of yours");
         }
         em.remove(link);
+        audit.record(AuditAction.UNSHARED, session, link.path(), AUDIT_PREFIX + link.id(), (CommandException) null);
         LOG.info("share link " + link.id() + " to " + link.path() + " revoked" + (owner == null ? "" : " by " + owner));
     }
 

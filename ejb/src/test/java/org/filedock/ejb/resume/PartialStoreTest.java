@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
+import org.filedock.api.files.OffsetMismatch;
 import org.filedock.ejb.path.StoragePath;
 import org.filedock.ejb.storage.LocalDiskStorage;
 import org.filedock.ejb.storage.Upload;
@@ -119,6 +120,63 @@ class PartialStoreTest {
     }
 
     @Test
+    void aPartThatMustBeginAtAnOffsetIsRefusedElsewhereAndNothingChanges() throws Exception {
+        try (Upload first = beginFrom(10, 0)) {
+            write(first, "hello");
+        }
+        assertEquals(5, partials.held(key, 10));
+        for (long from : new long[] {0, 3, 7}) {
+            OffsetMismatch e = (OffsetMismatch) assertFails(ErrorCode.BAD_REQUEST, () -> beginFrom(10, from));
+            assertEquals(5, e.held(), "where the part must begin");
+        }
+        OffsetMismatch otherSize = (OffsetMismatch) assertFails(ErrorCode.BAD_REQUEST, () -> beginFrom(12, 5));
+        assertEquals(0, otherSize.held());
+        assertEquals(0, partials.held(key, 12), "of another size, nothing is held");
+        PartialKey someoneElse = new PartialKey("bob", key.path());
+        assertFails(ErrorCode.BAD_REQUEST,
+                () -> storage.beginUpload(key.path(), 10, partials.spoolsFrom(someoneElse, 10, 5)));
+        assertEquals(0, partials.held(someoneElse, 10), "another owner's partial is not theirs");
+
+        assertEquals(5, partials.held(key, 10), "the refused parts changed nothing");
+        try (Upload second = beginFrom(10, 5)) {
+            assertEquals(5, second.offset());
+            assertFails(ErrorCode.BUSY, () -> partials.held(key, 10));
+            write(second, "world");
+            second.commit();
+        }
+        assertEquals("helloworld", Files.readString(root.resolve("docs/big.bin")));
+        assertEquals(0, partials.held(key, 10));
+    }
+
+    @Test
+    void aDroppedPartialIsGoneAndOnlyOfItsSize() throws Exception {
+        try (Upload first = beginFrom(10, 0)) {
+            write(first, "hello");
+        }
+        assertFalse(partials.drop(key, 12), "none of that size");
+        assertFalse(partials.drop(new PartialKey("bob", key.path()), 10), "none of that owner");
+        assertEquals(5, partials.held(key, 10));
+        try (Upload running = beginFrom(10, 5)) {
+            assertFails(ErrorCode.BUSY, () -> partials.drop(key, 10));
+        }
+        assertTrue(partials.drop(key, 10));
+        assertEquals(0, partials.held(key, 10));
+        assertEquals(0, filesIn(partials.directory()));
+        assertFalse(partials.drop(key, 10), "twice: nothing left");
+    }
+
+    @Test
+    void aPartOfANewSizeBeginningAtZeroReplacesTheOldPartial() throws Exception {
+        try (Upload first = beginFrom(10, 0)) {
+            write(first, "hello");
+        }
+        try (Upload other = beginFrom(12, 0)) {
+            assertEquals(0, other.offset());
+        }
+        assertEquals(0, partials.held(key, 10));
+    }
+
+    @Test
     void aDiscardedUploadKeepsNothing() throws Exception {
         Files.writeString(root.resolve("docs/big.bin"), "old");
         try (Upload upload = begin(10)) {
@@ -202,6 +260,10 @@ class PartialStoreTest {
 
     private Upload begin(long size) throws Exception {
         return storage.beginUpload(key.path(), size, partials.spools(key, size));
+    }
+
+    private Upload beginFrom(long size, long from) throws Exception {
+        return storage.beginUpload(key.path(), size, partials.spoolsFrom(key, size, from));
     }
 
     private static void write(Upload upload, String text) throws Exception {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,6 +23,7 @@ import org.filedock.api.FileDockConfig;
 import org.filedock.api.files.FileAccess;
 import org.filedock.api.files.FileAccess.UploadResult;
 import org.filedock.api.files.FileReading;
+import org.filedock.api.files.OffsetMismatch;
 import org.filedock.api.history.TransferChannel;
 import org.filedock.protocol.DirEntry;
 import org.filedock.protocol.ErrorCode;
@@ -43,6 +45,8 @@ public class FilesServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(FilesServlet.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
+    /** Where the next part of a resumable upload must begin (the answer to an offset question, a 409). */
+    static final String UPLOAD_OFFSET = "Upload-Offset";
     private static final int MAX_OPERATION_BODY = 64 * 1024;
     /** A PUT's body may stall as long as a socket payload (filedock.payload-timeout). */
     private static final Duration PAYLOAD_TIMEOUT = FileDockConfig.fromSystemProperties().payloadTimeout();
@@ -73,7 +77,16 @@ public class FilesServlet extends HttpServlet {
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(request, response, path -> {
-            files.delete(path, new WebSession(request, TransferChannel.HTTP));
+            Optional<ContentRange> range = ContentRange.parse(request.getHeader("Content-Range"));
+            if (range.isPresent() && !range.get().asksOffset()) {
+                throw new CommandException(ErrorCode.BAD_REQUEST,
+                        "a DELETE with Content-Range names an unfinished upload: bytes */<total>");
+            }
+            if (range.isPresent()) { // the unfinished upload of that size, not the file
+                files.dropPartial(path, range.get().total(), new WebSession(request, TransferChannel.HTTP));
+            } else {
+                files.delete(path, new WebSession(request, TransferChannel.HTTP));
+            }
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         });
     }
@@ -112,8 +125,20 @@ public class FilesServlet extends HttpServlet {
                     "a PUT must announce its size in Content-Length", ErrorCode.BAD_REQUEST.name());
             return;
         }
+        Optional<ContentRange> range = ContentRange.parse(request.getHeader("Content-Range"));
+        if (range.isPresent() && range.get().asksOffset()) {
+            answerOffset(request, response, path, range.get(), size);
+            return;
+        }
+        if (range.isPresent() && size != range.get().length()) {
+            throw new CommandException(ErrorCode.BAD_REQUEST, "Content-Length " + size + " is not the length of the part "
+                    + request.getHeader("Content-Range") + " (" + range.get().length() + ")");
+        }
         PutExchange exchange = new PutExchange(new WebSession(request, TransferChannel.HTTP), request, PAYLOAD_TIMEOUT);
-        UploadResult result = files.upload(path, size, ReprDigest.sha256(request.getHeader("Repr-Digest")), exchange);
+        Optional<String> sha256 = ReprDigest.sha256(request.getHeader("Repr-Digest"));
+        UploadResult result = range.isPresent()
+                ? files.uploadPart(path, range.get().total(), range.get().first(), sha256, exchange)
+                : files.upload(path, size, sha256, exchange);
         Reply reply = result.reply();
         if (reply.isDisconnected() && exchange.interimError() != null) {
             reply = exchange.interimError(); // the body stalled: TIMEOUT, 408
@@ -128,9 +153,31 @@ public class FilesServlet extends HttpServlet {
         } else if (reply.isError()) {
             throw new CommandException(reply.errorCode(), reply.text());
         } else {
-            // the body ended before Content-Length bytes (or the client went away): nothing was replaced
-            throw new CommandException(ErrorCode.BAD_REQUEST, "the request body ended before " + size + " bytes");
+            // the body ended before Content-Length bytes (or the client went away): nothing was replaced,
+            // and only a resumable part kept what arrived
+            throw new CommandException(ErrorCode.BAD_REQUEST, "the request body ended before " + size + " bytes"
+                    + (range.isPresent() ? "; the bytes that arrived are kept: ask Content-Range: bytes */"
+                    + range.get().total() + " where to go on" : ""));
         }
+    }
+
+    /** {@code Content-Range: bytes *}{@code /<total>} and no body: where the next part must begin. */
+    private void answerOffset(HttpServletRequest request, HttpServletResponse response, String path,
+                              ContentRange question, long bodySize) throws CommandException, IOException {
+        if (bodySize > 0) {
+            throw new CommandException(ErrorCode.BAD_REQUEST, "Content-Range: bytes */<total> asks the offset: no body");
+        }
+        long held = files.heldOf(path, question.total(), new WebSession(request, TransferChannel.HTTP));
+        response.setHeader(UPLOAD_OFFSET, Long.toString(held));
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(JSON.toJson(new HeldPart(path, question.total(), held))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code {"path":"/a.bin","size":1000,"offset":400}}: what the server holds of a resumable upload. */
+    public record HeldPart(String path, long size, long offset) {
     }
 
     private void operate(HttpServletRequest request, HttpServletResponse response, String path)
@@ -179,6 +226,8 @@ public class FilesServlet extends HttpServlet {
     private void answer(HttpServletRequest request, HttpServletResponse response, Handler handler) throws IOException {
         try {
             handler.handle(FilePaths.of(request));
+        } catch (OffsetMismatch e) {
+            refuse(response, HttpServletResponse.SC_CONFLICT, e.getMessage(), e.code().name(), e.held());
         } catch (CommandException e) {
             refuse(response, ErrorStatus.of(e.code().name()), e.getMessage(), e.code().name());
         } catch (EJBAccessException e) {
@@ -191,11 +240,20 @@ public class FilesServlet extends HttpServlet {
     }
 
     private static void refuse(HttpServletResponse response, int status, String detail, String code) throws IOException {
+        refuse(response, status, detail, code, -1);
+    }
+
+    /** @param offset where a resumable upload's next part must begin, -1 if the refusal is of no part */
+    private static void refuse(HttpServletResponse response, int status, String detail, String code, long offset)
+            throws IOException {
         if (response.isCommitted()) {
             LOG.info("could not report " + code + " (" + detail + "): the response had begun");
             return;
         }
         response.reset();
+        if (offset >= 0) {
+            response.setHeader(UPLOAD_OFFSET, Long.toString(offset));
+        }
         ServletProblems.send(response, status, detail, code);
     }
 }

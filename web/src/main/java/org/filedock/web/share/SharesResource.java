@@ -22,9 +22,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.filedock.api.CommandException;
+import org.filedock.api.history.TransferChannel;
 import org.filedock.api.share.CreatedShare;
 import org.filedock.api.share.ShareLink;
 import org.filedock.api.share.ShareLinks;
+import org.filedock.web.files.WebSession;
 import org.filedock.web.files.ErrorStatus;
 import org.filedock.web.problem.Problem;
 
@@ -73,7 +75,7 @@ public class SharesResource {
         }
         char[] password = share.password == null ? null : share.password.toCharArray();
         try {
-            CreatedShare created = links.create(share.path, expiresAt, password, baseUrl());
+            CreatedShare created = links.create(share.path, expiresAt, password, baseUrl(), new WebSession(request, TransferChannel.HTTP));
             return Response.status(Response.Status.CREATED).entity(created).build();
         } catch (CommandException e) {
             return problem(e);
@@ -100,7 +102,7 @@ public class SharesResource {
     @Operation(summary = "Revoke a share link", description = "By its token or its id; only its owner or an administrator.")
     public Response revoke(@PathParam("token") String token) {
         try {
-            links.revoke(token);
+            links.revoke(token, new WebSession(request, TransferChannel.HTTP));
             return Response.noContent().build();
         } catch (CommandException e) {
             return problem(e);

@@ -20,10 +20,14 @@ import org.filedock.api.share.ShareLink;
         query = "SELECT s FROM ShareEntity s WHERE s.owner = :owner ORDER BY s.createdAt DESC, s.id")
 @NamedQuery(name = ShareEntity.WITHOUT_OWNER,
         query = "SELECT s FROM ShareEntity s WHERE s.owner IS NULL ORDER BY s.createdAt DESC, s.id")
+@NamedQuery(name = ShareEntity.PURGE_EXPIRED_BEFORE,
+        query = "DELETE FROM ShareEntity s WHERE s.expiresAt < :cutoff")
 public class ShareEntity {
 
     public static final String OF_OWNER = "ShareEntity.ofOwner";
     public static final String WITHOUT_OWNER = "ShareEntity.withoutOwner";
+    /** Deletes the links that expired before {@code :cutoff}. */
+    public static final String PURGE_EXPIRED_BEFORE = "ShareEntity.purgeExpiredBefore";
 
     @Id
     @Column(length = 43)
