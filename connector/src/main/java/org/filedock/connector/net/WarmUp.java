@@ -37,7 +37,8 @@ import org.filedock.protocol.Reply;
 final class WarmUp implements Work {
 
     static final String COMMANDS = "filedock.warmup";
-    static final int DEFAULT_COMMANDS = 30_000;
+    /** Off by default: on a quiet machine it measured no gain (docs/performance.md). */
+    static final int DEFAULT_COMMANDS = 0;
     static final Duration LIMIT = Duration.ofSeconds(20);
     /** How long the warm-up waits before it looks again whether it is alone on the server. */
     private static final Duration PAUSE = Duration.ofMillis(50);

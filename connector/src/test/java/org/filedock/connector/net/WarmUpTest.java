@@ -96,11 +96,11 @@ class WarmUpTest {
     }
 
     @Test
-    void theSettingIsACountAndATypoIsRefusedByName() {
-        assertEquals(WarmUp.DEFAULT_COMMANDS, ProtocolServer.warmUpCommands(new Properties()));
-        Properties off = new Properties();
-        off.setProperty(WarmUp.COMMANDS, "0");
-        assertEquals(0, ProtocolServer.warmUpCommands(off));
+    void theSettingIsACountOffByDefaultAndATypoIsRefusedByName() {
+        assertEquals(0, ProtocolServer.warmUpCommands(new Properties()), "off unless asked for");
+        Properties on = new Properties();
+        on.setProperty(WarmUp.COMMANDS, "30000");
+        assertEquals(30_000, ProtocolServer.warmUpCommands(on));
         Properties typo = new Properties();
         typo.setProperty(WarmUp.COMMANDS, "lots");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
