@@ -45,7 +45,6 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
     private transient volatile ProtocolServer server;
     private transient Runnable shutdownListener;
     private transient FileDockConfig config;
-    private transient int warmUpCommands;
     private transient GracefulDrain drain;
 
     @Override
@@ -53,7 +52,6 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
         FileDockConfig config;
         try {
             config = FileDockConfig.fromSystemProperties();
-            warmUpCommands = ProtocolServer.warmUpCommands(System.getProperties());
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("bad FileDock configuration: " + e.getMessage(), e);
         }
@@ -93,7 +91,6 @@ public class FileDockResourceAdapter implements ResourceAdapter, Serializable {
                     + " (port " + portOrOff(config.port()) + ", TLS port " + portOrOff(config.tls().port()) + "): "
                     + e.getMessage(), e);
         }
-        toOpen.warmUp(warmUpCommands);
         ConnectorStatusRegistry.publish(toOpen);
         shutdownListener = toOpen::shuttingDown;
         ApplicationShutdown.listen(shutdownListener);

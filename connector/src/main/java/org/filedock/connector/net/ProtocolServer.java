@@ -1,6 +1,7 @@
 package org.filedock.connector.net;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,6 +54,8 @@ public final class ProtocolServer implements ConnectorStatus {
     private static final Duration SHORTEST_TICK = Duration.ofMillis(50);
     /** How often a drain looks for connections that finished their command. */
     private static final Duration DRAIN_SWEEP = Duration.ofMillis(50);
+    private static final Duration REBIND_PATIENCE = Duration.ofSeconds(2);
+    private static final long REBIND_PAUSE_NANOS = Duration.ofMillis(5).toNanos();
 
     private final FileDockConfig config;
     private final WorkManager workManager;
@@ -118,27 +121,6 @@ public final class ProtocolServer implements ConnectorStatus {
             throw e;
         }
         startedAt = Instant.now();
-    }
-
-    /** {@code filedock.warmup}: how many commands {@link #warmUp} sends (0: none). */
-    public static int warmUpCommands(Properties properties) {
-        return WarmUp.commands(properties);
-    }
-
-    /**
-     * Runs the command path on loopback once, {@code commands} commands (see {@link WarmUp}),
-     * after {@link #start()}; a failure to start it only costs speed.
-     */
-    public void warmUp(int commands) {
-        if (plain == null || commands == 0) {
-            return;
-        }
-        try {
-            workManager.scheduleWork(new WarmUp(WarmUp.loopbackTarget(config.bindAddress(), plain.port()), commands,
-                    connections::size));
-        } catch (IOException | WorkException | RuntimeException e) {
-            LOG.log(Level.WARNING, "no warm-up after the start", e);
-        }
     }
 
     /** A quarter of the idle timeout, between 50 ms and 1 s: timeouts are late by at most that. */
@@ -222,14 +204,33 @@ public final class ProtocolServer implements ConnectorStatus {
             return;
         }
         if (plain != null) {
-            plain = Listener.open(config.bindAddress(), plain.port(), PlainTransport.FACTORY, selector);
+            plain = reopen(plain.port(), PlainTransport.FACTORY);
         }
         if (tls != null) {
-            tls = Listener.open(config.bindAddress(), tls.port(), tlsTransports, selector);
+            tls = reopen(tls.port(), tlsTransports);
         }
         draining = false;
         selector.wakeup();
         LOG.info("FileDock accepts connections again");
+    }
+
+    /**
+     * A closed listener's port is released only when the selector loop next deregisters its key,
+     * so a bind right after {@link #stopAccepting()} can still find the port taken: retry briefly.
+     */
+    private Listener reopen(int port, TransportFactory transports) throws IOException {
+        long deadline = System.nanoTime() + REBIND_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return Listener.open(config.bindAddress(), port, transports, selector);
+            } catch (BindException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+                selector.wakeup();
+                LockSupport.parkNanos(REBIND_PAUSE_NANOS);
+            }
+        }
     }
 
     /** Whether a graceful stop is draining the connections (no listener open). */

@@ -32,19 +32,33 @@ final class BodyWriter {
 
     private static final int HEAP_BUFFER = 64 * 1024;
 
+    /** Looked up once per stream class, not per response. */
+    private static final ClassValue<StreamMethods> STREAM_METHODS = new ClassValue<>() {
+        @Override
+        protected StreamMethods computeValue(Class<?> stream) {
+            return new StreamMethods(find(stream, "write", ByteBuffer.class),
+                    find(stream, "transferFrom", FileChannel.class));
+        }
+    };
+
+    /** A stream class's NIO methods; null where it has none. */
+    private record StreamMethods(MethodHandle writeBuffer, MethodHandle transferFrom) {
+    }
+
     private BodyWriter() {
     }
 
     static void write(OutputStream out, FileReading file, long first, long length, TransferProgress progress)
             throws IOException {
-        MethodHandle transfer = Boolean.getBoolean(SENDFILE) ? stream(out, "transferFrom", FileChannel.class) : null;
+        StreamMethods methods = STREAM_METHODS.get(out.getClass());
+        MethodHandle transfer = Boolean.getBoolean(SENDFILE) ? methods.transferFrom() : null;
         if (transfer != null) {
             try (FileWindow window = new FileWindow(file.channel(), first, length, progress)) {
                 invoke(transfer, out, window);
             }
             return;
         }
-        MethodHandle writeDirect = stream(out, "write", ByteBuffer.class);
+        MethodHandle writeDirect = methods.writeBuffer();
         if (writeDirect != null) {
             copyDirect(out, writeDirect, file, first, length, progress);
         } else {
@@ -101,11 +115,10 @@ final class BodyWriter {
         }
     }
 
-    /** The stream's public {@code void name(type)}, or null when it has none. */
-    private static MethodHandle stream(OutputStream out, String name, Class<?> type) {
+    /** The class's public {@code void name(type)}, or null when it has none. */
+    private static MethodHandle find(Class<?> stream, String name, Class<?> type) {
         try {
-            return MethodHandles.publicLookup()
-                    .findVirtual(out.getClass(), name, MethodType.methodType(void.class, type));
+            return MethodHandles.publicLookup().findVirtual(stream, name, MethodType.methodType(void.class, type));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return null;
         }
