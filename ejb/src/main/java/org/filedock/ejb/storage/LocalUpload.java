@@ -85,8 +85,7 @@ final class LocalUpload implements Upload {
                         new Object[] {target, written, expectedSize});
                 throw IoErrors.internal("store", target);
             }
-            channel.finish();
-            channel.force();
+            channel.sync();
             channel.close();
         } catch (IOException e) {
             throw IoErrors.translate(e, "store", target);
@@ -142,8 +141,7 @@ final class LocalUpload implements Upload {
      */
     private boolean keepSynced() {
         try {
-            channel.finish();
-            channel.force();
+            channel.sync();
             channel.close();
             return true;
         } catch (IOException e) {
