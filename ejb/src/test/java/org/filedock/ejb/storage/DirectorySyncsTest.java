@@ -38,10 +38,10 @@ class DirectorySyncsTest {
         Path a = temp.resolve("a");
         CountDownLatch done = new CountDownLatch(3);
         Thread first = caller(a, done);
-        pollUntil(() -> events.contains("begin a"));
+        Poll.until(() -> events.contains("begin a"));
         Thread second = caller(a, done);
         Thread third = caller(a, done);
-        pollUntil(() -> syncs.requested(a) == 3);
+        Poll.until(() -> syncs.requested(a) == 3);
         assertFalse(done.await(50, TimeUnit.MILLISECONDS), "nobody returns before a sync begun after its call");
         firstMayEnd.countDown();
         assertTrue(done.await(10, TimeUnit.SECONDS));
@@ -58,12 +58,12 @@ class DirectorySyncsTest {
         Path a = temp.resolve("a");
         CountDownLatch done = new CountDownLatch(1);
         caller(a, done);
-        pollUntil(() -> events.contains("begin a"));
+        Poll.until(() -> events.contains("begin a"));
         syncs.sync(temp.resolve("b")); // returns while "a" is still being synced
         assertEquals(List.of("begin a", "begin b", "end b"), events);
         firstMayEnd.countDown();
         assertTrue(done.await(10, TimeUnit.SECONDS));
-        pollUntil(() -> syncs.active() == 0);
+        Poll.until(() -> syncs.active() == 0);
     }
 
     @Test
@@ -91,16 +91,6 @@ class DirectorySyncsTest {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void pollUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 10 s");
-            }
-            Thread.sleep(1);
         }
     }
 }

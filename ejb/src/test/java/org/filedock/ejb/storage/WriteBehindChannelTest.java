@@ -28,7 +28,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.filedock.ejb.path.StoragePath;
 import org.junit.jupiter.api.AfterEach;
@@ -101,14 +100,14 @@ class WriteBehindChannelTest {
         try {
             channel = new WriteBehindChannel(hook, background);
             write(WriteBehindChannel.STRIDE);
-            pollUntil(() -> hook.flushes.get() > 0); // the flush has begun (and blocks)
+            Poll.until(() -> hook.flushes.get() > 0); // the flush has begun (and blocks)
             ExecutorService committer = Executors.newSingleThreadExecutor();
             try {
                 Future<?> sync = committer.submit(() -> {
                     channel.sync();
                     return null;
                 });
-                pollUntil(() -> hook.fsyncs.get() > 0); // the commit's fsync begins while the flush runs
+                Poll.until(() -> hook.fsyncs.get() > 0); // the commit's fsync begins while the flush runs
                 assertThrows(TimeoutException.class, () -> sync.get(50, TimeUnit.MILLISECONDS),
                         "the sync returned before the running flush ended");
                 hook.block.countDown();
@@ -267,15 +266,6 @@ class WriteBehindChannelTest {
         }
     }
 
-    private static void pollUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 10 s");
-            }
-            Thread.sleep(1);
-        }
-    }
 
     private void write(long bytes) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocateDirect(MIB);
