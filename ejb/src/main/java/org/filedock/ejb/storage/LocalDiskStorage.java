@@ -37,6 +37,7 @@ public final class LocalDiskStorage implements Storage {
     private final UploadOpener uploads;
     private final OptionalLong maxFileSize;
     private final DeferredRelease release;
+    private final DirectorySyncs directories;
     private final Executor background;
 
     /** Does everything on the caller's thread (freeing removed files, flushing uploads). */
@@ -68,17 +69,19 @@ public final class LocalDiskStorage implements Storage {
         this.confinement = new RootConfinement(realRoot);
         this.lister = new DirectoryLister(realRoot);
         this.release = new DeferredRelease(background);
-        this.uploads = new UploadOpener(confinement, maxFileSize, release, background);
+        this.directories = new DirectorySyncs();
+        this.uploads = new UploadOpener(confinement, maxFileSize, release, background, directories);
         this.maxFileSize = maxFileSize;
         this.background = background;
     }
 
-    /** A storage on a real directory below another's root, sharing its limits and its pending releases. */
+    /** A storage on a real directory below another's root, sharing its limits, its pending releases and its directory syncs. */
     private LocalDiskStorage(Path realRoot, LocalDiskStorage whole) {
         this.confinement = new RootConfinement(realRoot);
         this.lister = new DirectoryLister(realRoot);
         this.release = whole.release;
-        this.uploads = new UploadOpener(confinement, whole.maxFileSize, release, whole.background);
+        this.directories = whole.directories;
+        this.uploads = new UploadOpener(confinement, whole.maxFileSize, release, whole.background, directories);
         this.maxFileSize = whole.maxFileSize;
         this.background = whole.background;
     }

@@ -1,12 +1,10 @@
 package org.filedock.ejb.storage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,12 +30,13 @@ final class LocalUpload implements Upload {
     private final long expectedSize;
     private final DeferredRelease release;
     private final BasicFileAttributes replaced;
+    private final DirectorySyncs directories;
     private boolean committed;
     private boolean closed;
 
     /** @param replaced what the target's own entry is now; null if nothing */
     LocalUpload(StoragePath target, Path targetFile, Spool spool, WriteBehindChannel channel,
-            long expectedSize, DeferredRelease release, BasicFileAttributes replaced) {
+            long expectedSize, DeferredRelease release, BasicFileAttributes replaced, DirectorySyncs directories) {
         this.target = target;
         this.targetFile = targetFile;
         this.spool = spool;
@@ -46,6 +45,7 @@ final class LocalUpload implements Upload {
         this.expectedSize = expectedSize;
         this.release = release;
         this.replaced = replaced;
+        this.directories = directories;
     }
 
     @Override
@@ -85,8 +85,7 @@ final class LocalUpload implements Upload {
                         new Object[] {target, written, expectedSize});
                 throw IoErrors.internal("store", target);
             }
-            channel.finish();
-            channel.force();
+            channel.sync();
             channel.close();
         } catch (IOException e) {
             throw IoErrors.translate(e, "store", target);
@@ -105,7 +104,7 @@ final class LocalUpload implements Upload {
             held.release();
         }
         committed = true;
-        syncDirectory(targetFile.getParent());
+        directories.sync(targetFile.getParent()); // makes the rename itself durable
         spool.ended(Spool.Ending.COMMITTED);
     }
 
@@ -142,8 +141,7 @@ final class LocalUpload implements Upload {
      */
     private boolean keepSynced() {
         try {
-            channel.finish();
-            channel.force();
+            channel.sync();
             channel.close();
             return true;
         } catch (IOException e) {
@@ -169,14 +167,5 @@ final class LocalUpload implements Upload {
 
     private CommandException isADirectory() {
         return new CommandException(ErrorCode.IS_A_DIRECTORY, target + " is a directory");
-    }
-
-    /** Makes the rename itself durable; not every platform can open a directory for this. */
-    private static void syncDirectory(Path directory) {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "cannot sync directory " + directory, e);
-        }
     }
 }

@@ -23,13 +23,15 @@ final class UploadOpener {
     private final OptionalLong maxFileSize;
     private final DeferredRelease release;
     private final Executor background;
+    private final DirectorySyncs directories;
 
     UploadOpener(RootConfinement confinement, OptionalLong maxFileSize, DeferredRelease release,
-            Executor background) {
+            Executor background, DirectorySyncs directories) {
         this.confinement = confinement;
         this.maxFileSize = maxFileSize;
         this.release = release;
         this.background = background;
+        this.directories = directories;
     }
 
     Upload open(StoragePath file, long size, Spool.Source spools) throws CommandException {
@@ -50,7 +52,8 @@ final class UploadOpener {
         try {
             spool = spools.open(target.getParent());
             upload = new LocalUpload(file, target, spool,
-                    new WriteBehindChannel(spool.channel(), background), size, release, replaced);
+                    new WriteBehindChannel(spool.channel(), background), size, release, replaced,
+                    directories);
         } catch (IOException e) {
             throw IoErrors.translate(e, "upload", file);
         }

@@ -2,12 +2,17 @@ package org.filedock.ejb.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
+import java.io.InterruptedIOException;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,9 +20,14 @@ import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.OptionalLong;
 import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.filedock.ejb.path.StoragePath;
 import org.junit.jupiter.api.AfterEach;
@@ -63,18 +73,51 @@ class WriteBehindChannelTest {
 
     @Test
     void aFlushNotStartedWhenThePayloadEndsIsDropped() throws IOException {
+        FlushHook hook = new FlushHook(file);
+        channel = new WriteBehindChannel(hook, queued::add);
         write(WriteBehindChannel.STRIDE);
-        channel.finish(); // returns at once: nothing runs the queued flush
+        channel.sync(); // returns at once: nothing runs the queued flush
         queued.remove().run(); // too late: does nothing
-        channel.force();
+        assertEquals(0, hook.flushes.get());
     }
 
     @Test
-    void aFailedFlushFailsTheFinish() throws IOException {
+    void aFailedFlushFailsTheSyncThoughItsOwnFsyncSucceeds() throws IOException {
+        FlushHook hook = new FlushHook(file);
+        hook.failure = new IOException("No space left on device");
+        channel = new WriteBehindChannel(hook, queued::add);
         write(WriteBehindChannel.STRIDE);
-        file.close();
         queued.remove().run();
-        assertThrows(ClosedChannelException.class, channel::finish);
+        IOException thrown = assertThrows(IOException.class, channel::sync);
+        assertSame(hook.failure, thrown);
+    }
+
+    @Test
+    void aRunningFlushGoesOnBesideTheSyncWhichWaitsForIt() throws Exception {
+        FlushHook hook = new FlushHook(file);
+        hook.block = new CountDownLatch(1);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            channel = new WriteBehindChannel(hook, background);
+            write(WriteBehindChannel.STRIDE);
+            Poll.until(() -> hook.flushes.get() > 0); // the flush has begun (and blocks)
+            ExecutorService committer = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> sync = committer.submit(() -> {
+                    channel.sync();
+                    return null;
+                });
+                Poll.until(() -> hook.fsyncs.get() > 0); // the commit's fsync begins while the flush runs
+                assertThrows(TimeoutException.class, () -> sync.get(50, TimeUnit.MILLISECONDS),
+                        "the sync returned before the running flush ended");
+                hook.block.countDown();
+                sync.get(10, TimeUnit.SECONDS);
+            } finally {
+                committer.shutdownNow();
+            }
+        } finally {
+            background.shutdownNow();
+        }
     }
 
     @Test
@@ -104,6 +147,125 @@ class WriteBehindChannelTest {
             background.shutdownNow();
         }
     }
+
+    /**
+     * The real file, but its flushes ({@code force(false)}) can be made to fail or to block: a
+     * failing {@code fdatasync} cannot be produced on a healthy disk.
+     */
+    private static final class FlushHook extends FileChannel {
+
+        private final FileChannel file;
+        final AtomicInteger flushes = new AtomicInteger();
+        final AtomicInteger fsyncs = new AtomicInteger();
+        volatile IOException failure;
+        volatile CountDownLatch block;
+
+        FlushHook(FileChannel file) {
+            this.file = file;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            if (metaData) {
+                fsyncs.incrementAndGet();
+                file.force(true);
+                return;
+            }
+            flushes.incrementAndGet();
+            if (block != null) {
+                try {
+                    block.await();
+                } catch (InterruptedException e) {
+                    throw new InterruptedIOException();
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            file.force(false);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return file.write(src);
+        }
+
+        @Override
+        public long size() throws IOException {
+            return file.size();
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            file.close();
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long position() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileChannel truncate(long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel src, long position, long count) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
 
     private void write(long bytes) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocateDirect(MIB);
