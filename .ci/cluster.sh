@@ -2,7 +2,7 @@
 # The cluster tests (docs/cluster.md): installs what they need from Debian if missing (HAProxy,
 # PostgreSQL, curl), builds the cluster server (mvn -Pcluster package -pl ear -am), starts three
 # nodes with cluster/up.sh, runs cluster/test/cluster_test.py against them and stops everything
-# with cluster/down.sh. Loopback only; bounded by FD_CLUSTER_TEST_TIMEOUT (default 900 s).
+# with cluster/down.sh. Loopback only; bounded by FD_CLUSTER_TEST_TIMEOUT (default 1200 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,5 +26,5 @@ trap 'cluster/down.sh' EXIT
 # a quota for the shared root that the tests' files fit in, so that the quota test has little to fill
 env_lines=$(FD_QUOTA=${FD_QUOTA:-96M} cluster/up.sh 3)
 echo "$env_lines"
-timeout "${FD_CLUSTER_TEST_TIMEOUT:-900}" env $env_lines FD_CLUSTER_DIR="$FD_CLUSTER_DIR" \
+timeout "${FD_CLUSTER_TEST_TIMEOUT:-1200}" env $env_lines FD_CLUSTER_DIR="$FD_CLUSTER_DIR" \
     python3 cluster/test/cluster_test.py

@@ -1,7 +1,5 @@
 package org.filedock.ejb.quota;
 
-import java.util.OptionalLong;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -11,7 +9,10 @@ import jakarta.persistence.PersistenceContext;
 
 import org.filedock.ejb.history.store.HistoryUnit;
 
-/** At the start: the quotas administrators set, from the database into the {@link QuotaBook}. */
+/**
+ * At the start: the quotas administrators set, from the database into the {@link QuotaBook} (in
+ * a cluster the first node fills the shared table, see {@link SharedQuotas}).
+ */
 @Singleton
 @Startup
 public class QuotaLoader {
@@ -26,7 +27,7 @@ public class QuotaLoader {
     void load() {
         for (UserQuotaEntity stored : em.createQuery("SELECT q FROM UserQuotaEntity q", UserQuotaEntity.class)
                 .getResultList()) {
-            book.set(stored.user(), OptionalLong.of(stored.quota()));
+            book.load(stored.user(), stored.quota());
         }
     }
 }
