@@ -5,6 +5,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import java.util.function.ToDoubleFunction;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -42,6 +45,20 @@ public final class FileDockMeters {
         this.transfers = transfers;
         this.locks = locks;
         this.historyQueue = historyQueue;
+    }
+
+    /**
+     * Binds {@code meters} to the {@link MeterRegistry} the deployment's CDI container offers.
+     *
+     * @return {@code meters}, or {@code null} when there is no registry
+     */
+    static FileDockMeters bindToDeploymentRegistry(BeanManager beans, FileDockMeters meters) {
+        Instance<MeterRegistry> registry = beans.createInstance().select(MeterRegistry.class);
+        if (!registry.isResolvable()) {
+            return null;
+        }
+        meters.bindTo(registry.get());
+        return meters;
     }
 
     public void bindTo(MeterRegistry registry) {

@@ -6,10 +6,8 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 import org.filedock.api.ConnectorStatus;
 import org.filedock.api.ConnectorStatusRegistry;
@@ -20,31 +18,44 @@ import org.filedock.api.ConnectorStatusRegistry;
  * once, when the application starts.
  * <p>
  * In the EAR's {@code lib/} for the reason the readiness check is: a subsystem's CDI extension
- * serves the beans of the EAR's top-level archives (docs/cluster.md, "Metrics").
+ * serves the beans of the EAR's top-level archives (docs/cluster.md, "Metrics"). It names no
+ * Micrometer type itself, so that the EAR still deploys on a WildFly without Micrometer (then
+ * nothing is exported); {@link FileDockMeters} is loaded only when Micrometer is there.
  */
 @ApplicationScoped
 public class MetricsBinding {
 
     private static final Logger LOG = Logger.getLogger(MetricsBinding.class.getName());
+    private static final String METER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
 
     @Inject
-    Instance<MeterRegistry> registries;
+    BeanManager beans;
 
-    private final AtomicBoolean bound = new AtomicBoolean();
-    /** Held for as long as the application runs: the registry holds the gauges' objects weakly. */
-    private FileDockMeters meters;
+    private final AtomicBoolean started = new AtomicBoolean();
+    /** The bound {@link FileDockMeters}, held while the application runs: the registry holds gauges weakly. */
+    private Object bound;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (registries.isUnsatisfied()) {
-            LOG.info("no Micrometer registry (the micrometer subsystem is not configured): FileDock exports no metrics");
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (!started.compareAndSet(false, true)) {
+            return; // once per module of the EAR
+        }
+        if (!micrometerPresent()) {
+            LOG.info("no Micrometer on this server: FileDock exports no metrics");
             return;
         }
-        if (bound.compareAndSet(false, true)) {
-            meters = new FileDockMeters(FileDockCounters.CONNECTIONS, MetricsBinding::openConnections,
-                    FileDockCounters.COMMANDS, FileDockCounters.TRANSFERS, FileDockCounters.LOCKS,
-                    FileDockCounters.HISTORY_QUEUE);
-            meters.bindTo(registries.get());
-            LOG.info("FileDock's metrics are bound to the Micrometer registry");
+        bound = FileDockMeters.bindToDeploymentRegistry(beans, new FileDockMeters(FileDockCounters.CONNECTIONS,
+                MetricsBinding::openConnections, FileDockCounters.COMMANDS, FileDockCounters.TRANSFERS,
+                FileDockCounters.LOCKS, FileDockCounters.HISTORY_QUEUE));
+        LOG.info(bound != null ? "FileDock's metrics are bound to the Micrometer registry"
+                : "no Micrometer registry (the micrometer subsystem is not configured): FileDock exports no metrics");
+    }
+
+    private static boolean micrometerPresent() {
+        try {
+            Class.forName(METER_REGISTRY, false, MetricsBinding.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

@@ -8,8 +8,9 @@ import org.filedock.api.history.TransferOutcome;
 
 /**
  * Transfers by direction: those running now, those ended by door and outcome, and the payload
- * bytes moved by direction and door, counted as they move (a scrape during a long transfer sees
- * its progress). One array lookup and one {@link LongAdder} add per buffer moved.
+ * bytes they moved by direction and door. The bytes are added when the transfer ends: its copy
+ * loop counts into the transfer's own counter (the history's), and nothing is added to the
+ * payload's path; a scrape during a long transfer sees its bytes only once it has ended.
  */
 public final class TransferCounts {
 
@@ -25,12 +26,10 @@ public final class TransferCounts {
         running[direction.ordinal()].increment();
     }
 
-    public void moved(TransferDirection direction, TransferChannel channel, long n) {
-        bytes[byDoor(direction, channel)].add(n);
-    }
-
-    public void ended(TransferDirection direction, TransferChannel channel, TransferOutcome outcome) {
+    /** A transfer ended, whichever way, having moved {@code bytes} payload bytes. */
+    public void ended(TransferDirection direction, TransferChannel channel, TransferOutcome outcome, long bytes) {
         running[direction.ordinal()].decrement();
+        this.bytes[byDoor(direction, channel)].add(bytes);
         ended[byDoor(direction, channel) * OUTCOMES.length + outcome.ordinal()].increment();
     }
 

@@ -37,10 +37,10 @@ class FileDockMetersTest {
         commands.answered("STAT", Reply.ok("file 3"));
         commands.answered("DELETE", Reply.error(ErrorCode.BUSY, "being downloaded"));
         transfers.started(TransferDirection.UPLOAD);
-        transfers.moved(TransferDirection.UPLOAD, TransferChannel.HTTP, 1000);
+        transfers.started(TransferDirection.UPLOAD);
+        transfers.ended(TransferDirection.UPLOAD, TransferChannel.HTTP, TransferOutcome.ABORTED, 1000);
         transfers.started(TransferDirection.DOWNLOAD);
-        transfers.moved(TransferDirection.DOWNLOAD, TransferChannel.PROTOCOL, 7);
-        transfers.ended(TransferDirection.DOWNLOAD, TransferChannel.PROTOCOL, TransferOutcome.COMPLETED);
+        transfers.ended(TransferDirection.DOWNLOAD, TransferChannel.PROTOCOL, TransferOutcome.COMPLETED, 7);
         locks.requested(LockCounts.Kind.CHANGE, LockCounts.Result.BUSY);
         locks.waited(2_000_000);
         queue.publish(() -> 4);
@@ -55,6 +55,10 @@ class FileDockMetersTest {
         assertEquals(0, registry.get("filedock.transfers.running").tag("direction", "download").gauge().value());
         assertEquals(1000, registry.get("filedock.transfer.bytes").tags("direction", "upload", "channel", "http")
                 .functionCounter().count());
+        assertEquals(7, registry.get("filedock.transfer.bytes").tags("direction", "download", "channel", "protocol")
+                .functionCounter().count());
+        assertEquals(1, registry.get("filedock.transfers")
+                .tags("direction", "upload", "channel", "http", "outcome", "aborted").functionCounter().count());
         assertEquals(1, registry.get("filedock.transfers")
                 .tags("direction", "download", "channel", "protocol", "outcome", "completed").functionCounter().count());
         assertEquals(1, registry.get("filedock.lock.requests").tags("kind", "change", "result", "busy")

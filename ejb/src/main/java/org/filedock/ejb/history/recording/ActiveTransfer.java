@@ -73,7 +73,6 @@ public final class ActiveTransfer implements TransferProgress {
     @Override
     public void moved(long n) {
         bytes.setRelease(bytes.getPlain() + n);
-        FileDockCounters.TRANSFERS.moved(direction, channel, n);
     }
 
     @Override
@@ -102,7 +101,7 @@ public final class ActiveTransfer implements TransferProgress {
     public void close() {
         if (!closed) {
             closed = true;
-            FileDockCounters.TRANSFERS.ended(direction, channel, outcome);
+            FileDockCounters.TRANSFERS.ended(direction, channel, outcome, bytes.get());
             recorder.ended(this);
         }
     }
