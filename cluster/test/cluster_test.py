@@ -347,6 +347,52 @@ def test_readiness_is_filedocks_own_on_every_node():
               "node %d's FileDock check: %s" % (node + 1, data))
 
 
+def scrape_metrics(node):
+    """The node's /metrics on its management port, parsed: {(name, frozenset(labels)): value}."""
+    host, _ = NODES[node]
+    with urllib.request.urlopen("http://%s:%d/metrics" % (host, management_port(node)), timeout=10) as r:
+        check(r.status == 200, "node %d's /metrics answered %d" % (node + 1, r.status))
+        text = r.read().decode("utf-8")
+    samples = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        head, value = line.rsplit(" ", 1)
+        name, _, labels = head.partition("{")
+        pairs = frozenset(tuple(p.split("=", 1)) for p in labels.rstrip("}").split(",") if p)
+        samples[(name, pairs)] = float(value)
+    return samples
+
+
+def metric(samples, name, **labels):
+    wanted = {(k, '"%s"' % v) for k, v in labels.items()}
+    return sum(v for (n, pairs), v in samples.items() if n == name and wanted <= pairs)
+
+
+def test_every_node_serves_metrics():
+    """Each node's Prometheus endpoint counts what went through that node, and only that."""
+    before = [scrape_metrics(k) for k in range(len(NODES))]
+    for node in range(len(NODES)):
+        c = client(node)
+        try:
+            for _ in range(node + 1):
+                c.command("PWD")
+        finally:
+            c.close()
+    for node in range(len(NODES)):
+        after = scrape_metrics(node)
+        pwd = metric(after, "filedock_commands_total", command="PWD") - \
+            metric(before[node], "filedock_commands_total", command="PWD")
+        accepted = metric(after, "filedock_connections_accepted_total") - \
+            metric(before[node], "filedock_connections_accepted_total")
+        check(pwd == node + 1, "node %d counted %s PWD, not %d" % (node + 1, pwd, node + 1))
+        check(accepted >= 1, "node %d counted no connection" % (node + 1))
+        for name in ("filedock_transfer_bytes_total", "filedock_lock_requests_total", "filedock_lock_waits_total",
+                     "filedock_history_queue_depth", "filedock_connections_open"):
+            check(any(n == name for n, _ in after), "node %d does not export %s" % (node + 1, name))
+    return "PWD counted 1, 2, 3 on nodes 1, 2, 3"
+
+
 SINGLETON_RUNS = "FileDock cluster singleton: this node runs the history retention"
 SINGLETON_LEFT = "FileDock cluster singleton: this node no longer runs the history retention"
 
@@ -746,6 +792,7 @@ TESTS = [
     test_kill_9_frees_the_holders_locks,
     test_a_starting_node_takes_no_connection_it_cannot_serve,
     test_readiness_is_filedocks_own_on_every_node,
+    test_every_node_serves_metrics,
     test_the_retention_runs_on_one_node,
     test_a_graceful_stop_lets_a_running_upload_finish,
     test_a_killed_nodes_transfers_are_recorded_aborted,

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 
 import jakarta.resource.spi.work.Work;
 
+import org.filedock.api.metrics.FileDockCounters;
 import org.filedock.connector.dispatch.CommandDispatcher;
 import org.filedock.protocol.ErrorCode;
 import org.filedock.protocol.LineTooLongException;
@@ -67,6 +68,7 @@ final class ConnectionWork implements Work {
                 next = serve();
             }
         } catch (LineTooLongException e) {
+            FileDockCounters.COMMANDS.unparsed();
             tryToSend(Reply.error(ErrorCode.BAD_REQUEST, "line too long"));
             server.disconnect(connection, "line too long");
         } catch (IOException e) {
@@ -125,6 +127,7 @@ final class ConnectionWork implements Work {
                 }
             } catch (MalformedLineException e) {
                 // only the framer throws it: the line is answered and the connection stays usable
+                FileDockCounters.COMMANDS.unparsed();
                 connection.send(Reply.error(ErrorCode.BAD_REQUEST, "invalid UTF-8"));
             }
             connection.commandEnded();
@@ -144,21 +147,22 @@ final class ConnectionWork implements Work {
         try {
             request = Request.parse(line);
         } catch (RequestSyntaxException e) {
+            FileDockCounters.COMMANDS.unparsed();
             connection.send(Reply.error(ErrorCode.BAD_REQUEST, e.getMessage()));
             return true;
         }
         if (server.draining()) {
             // a graceful stop: the running command was this connection's last
-            sendFinal(Reply.disconnected(Admission.SHUTTING_DOWN));
+            sendFinal(answered(request, Reply.disconnected(Admission.SHUTTING_DOWN)));
             return true;
         }
         CommandDispatcher dispatcher = server.dispatcher();
         if (dispatcher == null) {
-            connection.send(Reply.error(ErrorCode.INTERNAL, "server not ready"));
+            connection.send(answered(request, Reply.error(ErrorCode.INTERNAL, "server not ready")));
             return true;
         }
         ConnectionExchange exchange = new ConnectionExchange(connection);
-        Reply reply = dispatcher.dispatch(request, exchange);
+        Reply reply = answered(request, dispatcher.dispatch(request, exchange));
         exchange.finish();
         if (connection.isClosed()) {
             server.closed(connection);
@@ -175,6 +179,12 @@ final class ConnectionWork implements Work {
         }
         sendFinal(reply);
         return true;
+    }
+
+    /** Counts the command by its word and its reply (the metrics' one hook for every command and BUSY). */
+    private static Reply answered(Request request, Reply reply) {
+        FileDockCounters.COMMANDS.answered(request.verb(), reply);
+        return reply;
     }
 
     /** @return whether the connection goes on */

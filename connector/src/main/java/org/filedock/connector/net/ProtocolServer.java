@@ -32,6 +32,7 @@ import jakarta.resource.spi.work.WorkManager;
 import org.filedock.api.ConnectorStatus;
 import org.filedock.api.FileDockConfig;
 import org.filedock.api.FileDockVersion;
+import org.filedock.api.metrics.FileDockCounters;
 import org.filedock.connector.dispatch.CommandDispatcher;
 import org.filedock.connector.session.Session;
 import org.filedock.protocol.ErrorCode;
@@ -318,6 +319,7 @@ public final class ProtocolServer implements ConnectorStatus {
 
     private void accept(TransportFactory transports, SocketChannel channel) {
         if (!admission.admit(channel, connections.size(), !transports.encrypted())) {
+            FileDockCounters.CONNECTIONS.refused();
             return;
         }
         String client = String.valueOf(channel.socket().getRemoteSocketAddress()).replaceFirst("^/", "");
@@ -339,6 +341,7 @@ public final class ProtocolServer implements ConnectorStatus {
             connection.send(Reply.ok(Protocol.GREETING + " (FileDock " + FileDockVersion.get()
                     + ", protocol " + Protocol.VERSION + ")"));
             connection.attach(channel.register(selector, SelectionKey.OP_READ, connection));
+            FileDockCounters.CONNECTIONS.accepted();
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not greet " + session, e);
             closed(connection);

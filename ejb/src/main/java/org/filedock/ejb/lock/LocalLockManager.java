@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.filedock.api.CommandException;
+import org.filedock.api.metrics.LockCounts;
 import org.filedock.ejb.path.StoragePath;
 import org.filedock.protocol.ErrorCode;
 
@@ -33,6 +34,20 @@ public final class LocalLockManager implements LockManager {
 
     @Override
     public FileLock lockForUpload(StoragePath file) throws CommandException {
+        return LockRequests.counted(LockCounts.Kind.UPLOAD, () -> takeForUpload(file));
+    }
+
+    @Override
+    public FileLock lockForDownload(StoragePath file) throws CommandException {
+        return LockRequests.counted(LockCounts.Kind.DOWNLOAD, () -> takeForDownload(file));
+    }
+
+    @Override
+    public FileLock lockForChange(StoragePath path) throws CommandException {
+        return LockRequests.counted(LockCounts.Kind.CHANGE, () -> takeForChange(path));
+    }
+
+    private FileLock takeForUpload(StoragePath file) throws CommandException {
         synchronized (monitor) {
             Holds holds = held.get(file);
             if (holds != null && holds.uploading) {
@@ -43,8 +58,7 @@ public final class LocalLockManager implements LockManager {
         }
     }
 
-    @Override
-    public FileLock lockForDownload(StoragePath file) throws CommandException {
+    private FileLock takeForDownload(StoragePath file) throws CommandException {
         synchronized (monitor) {
             Holds holds = held.get(file);
             if (holds != null && holds.uploading) {
@@ -55,8 +69,7 @@ public final class LocalLockManager implements LockManager {
         }
     }
 
-    @Override
-    public FileLock lockForChange(StoragePath path) throws CommandException {
+    private FileLock takeForChange(StoragePath path) throws CommandException {
         synchronized (monitor) {
             for (StoragePath at = path; ; at = at.parent()) {
                 Holds holds = held.get(at);

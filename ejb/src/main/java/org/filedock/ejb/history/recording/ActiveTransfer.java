@@ -9,6 +9,7 @@ import org.filedock.api.history.LiveTransfer;
 import org.filedock.api.history.TransferChannel;
 import org.filedock.api.history.TransferDirection;
 import org.filedock.api.history.TransferOutcome;
+import org.filedock.api.metrics.FileDockCounters;
 
 /**
  * One transfer while it runs. The transfer's thread advances {@link #bytes()} and, at the end,
@@ -54,6 +55,7 @@ public final class ActiveTransfer implements TransferProgress {
         this.startNanos = startNanos;
         this.sampler = new RateSampler(startNanos, TransferRecorder.SAMPLING_INTERVAL.toNanos(),
                 TransferRecorder.MAX_SAMPLES);
+        FileDockCounters.TRANSFERS.started(direction);
     }
 
     public String id() {
@@ -99,6 +101,7 @@ public final class ActiveTransfer implements TransferProgress {
     public void close() {
         if (!closed) {
             closed = true;
+            FileDockCounters.TRANSFERS.ended(direction, channel, outcome, bytes.get());
             recorder.ended(this);
         }
     }

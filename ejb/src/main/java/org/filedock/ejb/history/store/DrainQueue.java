@@ -87,6 +87,11 @@ public final class DrainQueue<Q, T> {
         }
     }
 
+    /** How many records wait to be written (counted by walking the queue: for monitoring, not for the hot path). */
+    public int pending() {
+        return queued.size();
+    }
+
     /** Writes what is queued now, on the caller's thread (for the application's stop). */
     public void drain() {
         // cleared first: a record queued from now on schedules the next drain

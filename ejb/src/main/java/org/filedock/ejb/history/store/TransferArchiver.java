@@ -1,6 +1,7 @@
 package org.filedock.ejb.history.store;
 
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.filedock.api.metrics.FileDockCounters;
 import org.filedock.ejb.history.recording.FinishedTransfer;
 import org.filedock.ejb.history.recording.TransferEnded;
 
@@ -36,12 +38,16 @@ public class TransferArchiver {
     ManagedScheduledExecutorService scheduler;
 
     private DrainQueue<TransferEnded, FinishedTransfer> queue;
+    /** The queue's depth as the metrics read it (filedock_history_queue_depth). */
+    private IntSupplier depth;
 
     @PostConstruct
     void init() {
         queue = new DrainQueue<>(scheduler, QUIET, LONGEST, MAX_BATCH, TransferEnded::seal,
                 DrainQueue.Sink.<FinishedTransfer>of(writer::saveAll, writer::save, transfer -> "the history of transfer "
                         + transfer.id() + " (" + transfer.direction() + " " + transfer.path() + ")"));
+        depth = queue::pending;
+        FileDockCounters.HISTORY_QUEUE.publish(depth);
     }
 
     /** On the transfer's thread: as cheap as a queue insertion. */
@@ -51,6 +57,7 @@ public class TransferArchiver {
 
     @PreDestroy
     void writeWhatIsLeft() {
+        FileDockCounters.HISTORY_QUEUE.withdraw(depth);
         queue.drain();
     }
 }

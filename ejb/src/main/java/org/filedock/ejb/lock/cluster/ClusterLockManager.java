@@ -18,8 +18,11 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.filedock.api.CommandException;
+import org.filedock.api.metrics.FileDockCounters;
+import org.filedock.api.metrics.LockCounts;
 import org.filedock.ejb.lock.FileLock;
 import org.filedock.ejb.lock.LockManager;
+import org.filedock.ejb.lock.LockRequests;
 import org.filedock.ejb.path.StoragePath;
 import org.filedock.protocol.ErrorCode;
 
@@ -74,12 +77,12 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
 
     @Override
     public FileLock lockForUpload(StoragePath file) throws CommandException {
-        return lock(file, HoldKind.UPLOAD);
+        return LockRequests.counted(LockCounts.Kind.UPLOAD, () -> lock(file, HoldKind.UPLOAD));
     }
 
     @Override
     public FileLock lockForDownload(StoragePath file) throws CommandException {
-        return lock(file, HoldKind.DOWNLOAD);
+        return LockRequests.counted(LockCounts.Kind.DOWNLOAD, () -> lock(file, HoldKind.DOWNLOAD));
     }
 
     /** The root is never changed (the commands refuse it before they lock). */
@@ -88,7 +91,7 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
         if (path.isRoot()) {
             throw new CommandException(ErrorCode.FORBIDDEN, "the root cannot be changed");
         }
-        return lock(path, HoldKind.CHANGE);
+        return LockRequests.counted(LockCounts.Kind.CHANGE, () -> lock(path, HoldKind.CHANGE));
     }
 
     /** Drops the holds of departed members and earlier incarnations from every entry. */
@@ -215,7 +218,9 @@ public final class ClusterLockManager implements LockManager, AutoCloseable {
 
     private static void backOff(int round) {
         long ceiling = Math.min(MAX_BACKOFF_MICROS, 1L << Math.min(round, 20));
+        long began = System.nanoTime();
         LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(1 + ThreadLocalRandom.current().nextLong(ceiling)));
+        FileDockCounters.LOCKS.waited(System.nanoTime() - began);
     }
 
     private boolean isLive(Hold hold) {
