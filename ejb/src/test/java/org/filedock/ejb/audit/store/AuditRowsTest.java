@@ -1,10 +1,5 @@
 package org.filedock.ejb.audit.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,43 +11,16 @@ import java.util.stream.IntStream;
 
 import org.filedock.api.audit.AuditAction;
 import org.filedock.api.audit.AuditEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.filedock.ejb.history.store.OnHistoryDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The audit store's SQL on the H2 that WildFly ships, with the schema script the server runs. */
-class AuditRowsTest {
+class AuditRowsTest extends OnHistoryDatabase {
 
     private static final Instant TIME = Instant.parse("2026-12-06T21:50:00.123456Z");
-
-    private Connection connection;
-
-    @BeforeEach
-    void createSchema() throws SQLException, IOException {
-        connection = DriverManager.getConnection("jdbc:h2:mem:audit-rows-" + System.nanoTime(), "sa", "");
-        String script;
-        try (InputStream in = AuditRows.class.getResourceAsStream("/META-INF/history-schema.sql")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Statement statement = connection.createStatement()) {
-            // twice, as at every start: each statement must be a no-op on a database that has it
-            for (int run = 0; run < 2; run++) {
-                for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
-                    if (!sql.isBlank()) {
-                        statement.execute(sql);
-                    }
-                }
-            }
-        }
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        connection.close();
-    }
 
     @Test
     void storesEveryFieldAsTheEntityMapsIt() throws SQLException {
