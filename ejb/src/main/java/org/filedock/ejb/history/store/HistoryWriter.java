@@ -1,12 +1,16 @@
 package org.filedock.ejb.history.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.filedock.api.history.RateSample;
 import org.filedock.ejb.history.recording.FinishedTransfer;
 
 /** Stores finished transfers and their samples; each call is one transaction. */
@@ -16,12 +20,21 @@ public class HistoryWriter {
     @PersistenceContext(unitName = HistoryUnit.NAME)
     EntityManager em;
 
+    @Resource(lookup = HistoryUnit.DATA_SOURCE)
+    DataSource dataSource;
+
+    /** The transfers this node served, with one JDBC batch per table ({@link TransferRows}). */
     public void saveAll(List<FinishedTransfer> transfers) {
-        transfers.forEach(this::persist);
+        try (Connection connection = dataSource.getConnection()) {
+            TransferRows.insert(connection, transfers, System.getProperty("jboss.node.name"));
+        } catch (SQLException e) {
+            // a system exception: the transaction is rolled back, the drain retries one by one
+            throw new IllegalStateException("could not store " + transfers.size() + " transfers", e);
+        }
     }
 
     public void save(FinishedTransfer transfer) {
-        persist(transfer);
+        saveAll(List.of(transfer));
     }
 
     /**
@@ -30,13 +43,5 @@ public class HistoryWriter {
      */
     public void saveForNode(FinishedTransfer transfer, String node) {
         em.persist(TransferEntity.of(transfer, node));
-    }
-
-    private void persist(FinishedTransfer transfer) {
-        em.persist(TransferEntity.of(transfer));
-        List<RateSample> samples = transfer.samples();
-        for (int i = 0; i < samples.size(); i++) {
-            em.persist(new SampleEntity(transfer.id(), i, samples.get(i)));
-        }
     }
 }

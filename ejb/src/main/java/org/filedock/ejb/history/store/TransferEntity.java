@@ -73,10 +73,6 @@ public class TransferEntity {
     protected TransferEntity() {
     }
 
-    static TransferEntity of(FinishedTransfer t) {
-        return of(t, System.getProperty("jboss.node.name"));
-    }
-
     /** @param node the node that served it */
     static TransferEntity of(FinishedTransfer t, String node) {
         TransferEntity e = new TransferEntity();
