@@ -38,6 +38,9 @@ class MetricsIT extends SessionInOwnDirectory {
             PrometheusScrape during = scrape();
             assertEquals(1, during.value("filedock_transfers_running", "direction", "upload"));
             assertTrue(during.value("filedock_connections_open") >= 2, "both clients are connected");
+            Await.until(() -> scrape().value("filedock_transfer_bytes_total", "direction", "upload", "channel", "protocol")
+                    - before.value("filedock_transfer_bytes_total", "direction", "upload", "channel", "protocol") == 1005,
+                    "the running upload's first 5 bytes counted before it ends");
             client.sendRaw("67890".getBytes(StandardCharsets.US_ASCII));
             assertEquals("OK@File uploaded", client.line());
         }

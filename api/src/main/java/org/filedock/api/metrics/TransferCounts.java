@@ -26,7 +26,12 @@ public final class TransferCounts {
         running[direction.ordinal()].increment();
     }
 
-    /** A transfer ended, whichever way, having moved {@code bytes} payload bytes. */
+    /** A running transfer moved {@code bytes} more payload bytes. */
+    public void moved(TransferDirection direction, TransferChannel channel, long bytes) {
+        this.bytes[byDoor(direction, channel)].add(bytes);
+    }
+
+    /** A transfer ended, whichever way, having moved {@code bytes} payload bytes not yet counted. */
     public void ended(TransferDirection direction, TransferChannel channel, TransferOutcome outcome, long bytes) {
         running[direction.ordinal()].decrement();
         this.bytes[byDoor(direction, channel)].add(bytes);

@@ -41,6 +41,8 @@ public final class ActiveTransfer implements TransferProgress {
     // guarded by this: whether the cluster was told of it (see TransferRecorder), and whether it ended
     private boolean announced;
     private boolean ended;
+    // guarded by sampler: the bytes already added to the metrics
+    private long countedBytes;
 
     ActiveTransfer(TransferRecorder recorder, String id, TransferDirection direction, String path,
                    String clientAddress, String user, long declaredSize, Instant startedAt, long startNanos) {
@@ -101,7 +103,7 @@ public final class ActiveTransfer implements TransferProgress {
     public void close() {
         if (!closed) {
             closed = true;
-            FileDockCounters.TRANSFERS.ended(direction, channel, outcome, bytes.get());
+            FileDockCounters.TRANSFERS.ended(direction, channel, outcome, uncountedBytes());
             recorder.ended(this);
         }
     }
@@ -134,6 +136,17 @@ public final class ActiveTransfer implements TransferProgress {
     void tick(long nowNanos) {
         synchronized (sampler) {
             sampler.tick(nowNanos, bytes.get());
+            FileDockCounters.TRANSFERS.moved(direction, channel, uncountedBytes());
+        }
+    }
+
+    /** The bytes moved since the metrics were last told, now counted as told. */
+    private long uncountedBytes() {
+        synchronized (sampler) {
+            long moved = bytes.get();
+            long uncounted = moved - countedBytes;
+            countedBytes = moved;
+            return uncounted;
         }
     }
 
