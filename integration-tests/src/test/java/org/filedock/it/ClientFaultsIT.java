@@ -93,6 +93,8 @@ class ClientFaultsIT extends SessionInOwnDirectory {
     /** The file holds {@code old}, no temporary file is left, and UPLOAD and DELETE work at once. */
     private void assertUploadableAndDeletableAgain(String name, byte[] old) throws Exception {
         Await.until(() -> StorageFiles.temporaryFiles(home).isEmpty(), "the partial upload is deleted");
+        // the aborted upload deletes its temporary file first, then gives its lock back
+        Await.until(() -> !client.call("HASH " + name).startsWith("ERR@BUSY "), "the aborted upload's lock is released");
         assertArrayEquals(old, client.download(name), "the old version is intact");
         assertEquals(1, client.dir(null).size(), "no other entry appeared");
         Await.until(() -> {

@@ -1,5 +1,7 @@
 package org.filedock.api.metrics;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
@@ -8,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -26,7 +29,9 @@ import org.filedock.api.history.TransferOutcome;
  * exported registries, while a meter built with a builder stays in the deployment's own registry
  * and is never exported. So the meters carry no description or base unit; the unit is in the name.
  * A gauge holds its object weakly: this instance holds each one, and must be held while the
- * application runs.
+ * application runs. The meters must be removed when the application stops ({@link #unbind()}): the
+ * registry outlives a deployment and hands an existing meter back to whoever registers its name
+ * again, so a redeployed FileDock would otherwise be shown the old deployment's counters.
  */
 public final class FileDockMeters {
 
@@ -36,6 +41,9 @@ public final class FileDockMeters {
     private final TransferCounts transfers;
     private final LockCounts locks;
     private final QueueDepth historyQueue;
+    // added to from a command's thread when a new word is first counted
+    private final List<Meter.Id> registered = new CopyOnWriteArrayList<>();
+    private volatile MeterRegistry boundTo;
 
     public FileDockMeters(ConnectionCounts connections, IntSupplier openConnections, CommandCounts commands,
                           TransferCounts transfers, LockCounts locks, QueueDepth historyQueue) {
@@ -62,22 +70,35 @@ public final class FileDockMeters {
     }
 
     public void bindTo(MeterRegistry registry) {
+        boundTo = registry;
         counter(registry, "filedock.connections.accepted", Tags.empty(), connections, ConnectionCounts::acceptedTotal);
         counter(registry, "filedock.connections.refused", Tags.empty(), connections, ConnectionCounts::refusedTotal);
-        registry.gauge("filedock.connections.open", Tags.empty(), openConnections, IntSupplier::getAsInt);
+        gauge(registry, "filedock.connections.open", Tags.empty(), openConnections, IntSupplier::getAsInt);
         commands.eachWord((word, count) -> counter(registry, "filedock.commands", Tags.of("command", word), count,
                 LongAdder::doubleValue));
         commands.errorCounts().forEach((code, count) -> counter(registry, "filedock.command.errors",
                 Tags.of("code", code.name()), count, LongAdder::doubleValue));
         bindTransfers(registry);
         bindLocks(registry);
-        registry.gauge("filedock.history.queue.depth", Tags.empty(), historyQueue, QueueDepth::depth);
+        gauge(registry, "filedock.history.queue.depth", Tags.empty(), historyQueue, QueueDepth::depth);
+    }
+
+    /** Removes every meter {@link #bindTo} registered, and registers no more. */
+    public void unbind() {
+        MeterRegistry registry = boundTo;
+        if (registry == null) {
+            return;
+        }
+        commands.eachWord((word, count) -> { });
+        boundTo = null;
+        registered.forEach(registry::remove);
+        registered.clear();
     }
 
     private void bindTransfers(MeterRegistry registry) {
         for (TransferDirection direction : TransferDirection.values()) {
             Tags way = Tags.of("direction", tagValue(direction));
-            registry.gauge("filedock.transfers.running", way, transfers.running(direction), LongAdder::doubleValue);
+            gauge(registry, "filedock.transfers.running", way, transfers.running(direction), LongAdder::doubleValue);
             for (TransferChannel channel : TransferChannel.values()) {
                 Tags door = way.and("channel", tagValue(channel));
                 counter(registry, "filedock.transfer.bytes", door, transfers.bytes(direction, channel),
@@ -101,9 +122,16 @@ public final class FileDockMeters {
         counter(registry, "filedock.lock.wait.seconds", Tags.empty(), locks, LockCounts::waitSeconds);
     }
 
-    private static <T> void counter(MeterRegistry registry, String name, Tags tags, T counts,
-                                    ToDoubleFunction<T> value) {
-        registry.more().counter(name, tags, counts, value);
+    private <T> void counter(MeterRegistry registry, String name, Tags tags, T counts, ToDoubleFunction<T> value) {
+        registered.add(registry.more().counter(name, tags, counts, value).getId());
+    }
+
+    private <T> void gauge(MeterRegistry registry, String name, Tags tags, T source, ToDoubleFunction<T> value) {
+        registry.gauge(name, tags, source, value);
+        Meter gauge = registry.find(name).tags(tags).gauge();
+        if (gauge != null) {
+            registered.add(gauge.getId());
+        }
     }
 
     private static String tagValue(Enum<?> value) {

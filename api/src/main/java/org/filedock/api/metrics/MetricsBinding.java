@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -48,6 +49,13 @@ public class MetricsBinding {
                 FileDockCounters.LOCKS, FileDockCounters.HISTORY_QUEUE));
         LOG.info(bound != null ? "FileDock's metrics are bound to the Micrometer registry"
                 : "no Micrometer registry (the micrometer subsystem is not configured): FileDock exports no metrics");
+    }
+
+    void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        if (bound != null) {
+            ((FileDockMeters) bound).unbind();
+            bound = null;
+        }
     }
 
     private static boolean micrometerPresent() {

@@ -26,6 +26,25 @@ class FileDockMetersTest {
     private final MeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
+    void unbindingRemovesEveryMeterSoThatANewBindingIsShown() {
+        FileDockMeters first = new FileDockMeters(connections, open::get, commands, transfers, locks, queue);
+        first.bindTo(registry);
+        commands.answered("PWD", Reply.ok("/"));
+        int meters = registry.getMeters().size();
+
+        first.unbind();
+        commands.answered("MKDIR", Reply.ok("a created"));
+
+        assertEquals(0, registry.getMeters().size(), "nothing is left of " + meters + " meters");
+        CommandCounts redeployed = new CommandCounts();
+        redeployed.answered("PWD", Reply.ok("/"));
+        new FileDockMeters(new ConnectionCounts(), () -> 0, redeployed, new TransferCounts(), new LockCounts(),
+                new QueueDepth()).bindTo(registry);
+        assertEquals(1, registry.get("filedock.commands").tag("command", "PWD").functionCounter().count());
+        assertEquals(meters, registry.getMeters().size());
+    }
+
+    @Test
     void showsEveryCounter() {
         commands.answered("STAT", Reply.ok("file 3"));
         new FileDockMeters(connections, open::get, commands, transfers, locks, queue).bindTo(registry);
