@@ -1,7 +1,7 @@
 package org.filedock.ejb.command;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
@@ -10,13 +10,13 @@ import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
 
 /** {@code CHDIR <path>}: changes the session's current directory. */
-@ApplicationScoped
+@Dependent
 public class ChdirCommand implements Command {
 
     static final String NAME = "CHDIR";
     private static final String USAGE = "CHDIR <path>";
 
-    @Inject
+    @EJB
     FileOperations files;
 
     @Override

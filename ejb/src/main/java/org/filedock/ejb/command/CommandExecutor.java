@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import org.filedock.api.AuthMode;
@@ -24,7 +24,7 @@ import org.wildfly.security.auth.server.SecurityIdentity;
  * and {@code DISCONNECT} when accounts are required, runs the command as the session's user (or,
  * without accounts, as the shared identity), and turns failures into error replies.
  */
-@ApplicationScoped
+@Dependent
 public class CommandExecutor {
 
     private static final Logger LOG = Logger.getLogger(CommandExecutor.class.getName());

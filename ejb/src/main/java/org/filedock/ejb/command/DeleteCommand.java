@@ -1,7 +1,7 @@
 package org.filedock.ejb.command;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
@@ -10,13 +10,13 @@ import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
 
 /** {@code DELETE <path>}: deletes a file. */
-@ApplicationScoped
+@Dependent
 public class DeleteCommand implements Command {
 
     static final String NAME = "DELETE";
     private static final String USAGE = "DELETE <path>";
 
-    @Inject
+    @EJB
     FileOperations files;
 
     @Override

@@ -3,8 +3,8 @@ package org.filedock.ejb.command;
 import java.io.IOException;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
@@ -14,13 +14,13 @@ import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
 
 /** {@code DIR [<path>]}: {@code OK@<n>}, then one line per entry. */
-@ApplicationScoped
+@Dependent
 public class DirCommand implements Command {
 
     static final String NAME = "DIR";
     private static final String USAGE = "DIR [<path>]";
 
-    @Inject
+    @EJB
     FileOperations files;
 
     @Override

@@ -1,7 +1,7 @@
 package org.filedock.ejb.command;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
@@ -12,13 +12,13 @@ import org.filedock.protocol.Request;
  * {@code DOWNLOAD <path> [<offset>]}: {@code OK@<size - offset>}, then the payload from the
  * offset; the client answers {@code COMPLETE}.
  */
-@ApplicationScoped
+@Dependent
 public class DownloadCommand implements Command {
 
     static final String NAME = "DOWNLOAD";
     private static final String USAGE = "DOWNLOAD <path> [<offset>]";
 
-    @Inject
+    @EJB
     TransferService transfers;
 
     @Override

@@ -1,7 +1,7 @@
 package org.filedock.ejb.command;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
@@ -10,13 +10,13 @@ import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
 
 /** {@code HASH <path>}: {@code OK@sha256 <64 lowercase hex digits>}. */
-@ApplicationScoped
+@Dependent
 public class HashCommand implements Command {
 
     static final String NAME = "HASH";
     private static final String USAGE = "HASH <path>";
 
-    @Inject
+    @EJB
     IntegrityService integrity;
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import org.filedock.api.AuthMode;
@@ -31,7 +31,7 @@ import org.wildfly.security.auth.server.SecurityIdentity;
  * failure of the session, so an unknown user is never answered sooner), and the session's last
  * allowed failure ends it.
  */
-@ApplicationScoped
+@Dependent
 public class LoginCommand implements Command {
 
     static final String NAME = "LOGIN";

@@ -1,7 +1,7 @@
 package org.filedock.ejb.command;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
@@ -10,13 +10,13 @@ import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
 
 /** {@code MOVE <path> <directory>}: moves a file or directory into a directory, keeping its name. */
-@ApplicationScoped
+@Dependent
 public class MoveCommand implements Command {
 
     static final String NAME = "MOVE";
     private static final String USAGE = "MOVE <path> <directory>";
 
-    @Inject
+    @EJB
     FileOperations files;
 
     @Override

@@ -1,6 +1,6 @@
 package org.filedock.ejb.command;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
@@ -8,7 +8,7 @@ import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
 
 /** {@code PWD}: the session's current directory. */
-@ApplicationScoped
+@Dependent
 public class PwdCommand implements Command {
 
     static final String NAME = "PWD";

@@ -3,7 +3,7 @@ package org.filedock.ejb.command;
 import java.time.Instant;
 import java.util.Arrays;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import org.filedock.api.CommandException;
@@ -23,7 +23,7 @@ import org.filedock.protocol.Request;
  * URL starts with the server's public web address ({@link PublicUrl}). Like {@code LOGIN}'s, the
  * password travels in the line: over TLS it stays private.
  */
-@ApplicationScoped
+@Dependent
 public class ShareCommand implements Command {
 
     static final String NAME = "SHARE";

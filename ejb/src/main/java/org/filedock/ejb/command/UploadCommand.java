@@ -1,7 +1,7 @@
 package org.filedock.ejb.command;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
@@ -12,13 +12,13 @@ import org.filedock.protocol.Request;
  * {@code UPLOAD <path> <size> [resume] [sha256=<hex>]}: {@code OK@Ready} ({@code OK@Ready <offset>}
  * when resumable), the payload (the rest after the offset), then {@code OK@File uploaded}.
  */
-@ApplicationScoped
+@Dependent
 public class UploadCommand implements Command {
 
     static final String NAME = "UPLOAD";
     private static final String USAGE = "UPLOAD <path> <size> [resume] [sha256=<hex>]";
 
-    @Inject
+    @EJB
     TransferService transfers;
 
     @Override

@@ -1,7 +1,7 @@
 package org.filedock.ejb.command;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 
 import org.filedock.api.CommandException;
 import org.filedock.api.Exchange;
@@ -11,13 +11,13 @@ import org.filedock.protocol.Reply;
 import org.filedock.protocol.Request;
 
 /** {@code USAGE}: {@code OK@<used> <quota>}, the quota {@code unlimited} when there is none (contract §13). */
-@ApplicationScoped
+@Dependent
 public class UsageCommand implements Command {
 
     static final String NAME = "USAGE";
     private static final String USAGE = "USAGE";
 
-    @Inject
+    @EJB
     FileOperations files;
 
     @Override

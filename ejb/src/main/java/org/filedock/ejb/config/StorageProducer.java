@@ -45,8 +45,9 @@ public class StorageProducer {
         return FileDockConfig.fromSystemProperties();
     }
 
+    // not proxied: an interface's client proxy reaches the storage by reflection on every call
     @Produces
-    @ApplicationScoped
+    @Singleton
     Storage storage(FileDockConfig config) {
         return new LocalDiskStorage(config.storageRoot(), config.maxFileSize(), background);
     }

@@ -46,7 +46,7 @@ class CommandExecutorTest {
     private static Path root;
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new SessionBeanFields())
                     .beanClasses(ServerBeans.COMMANDS_AND_SERVICES).addBeanClass(EndedTransfers.class)
                     .addBeanClass(RecordedCommands.class))
             .activate(ApplicationScoped.class)

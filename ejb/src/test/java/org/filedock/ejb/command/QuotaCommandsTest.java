@@ -32,7 +32,7 @@ class QuotaCommandsTest {
     private static Path root;
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().beanClasses(ServerBeans.COMMANDS_AND_SERVICES))
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new SessionBeanFields()).beanClasses(ServerBeans.COMMANDS_AND_SERVICES))
             .activate(ApplicationScoped.class)
             .build();
 
