@@ -85,6 +85,22 @@ class ListingTest extends StorageTestBase {
     }
 
     @Test
+    void aNameThatIsNotUtf8BesideTheNameItDecodesToListsThatNameOnce() throws Exception {
+        assumeUtf8FileNames();
+        write("bad\ufffdname", "12345");
+        Process shell = new ProcessBuilder("/bin/sh", "-c", "printf x > \"$(printf 'bad\\377name')\"")
+                .directory(root.toFile()).inheritIO().start();
+        assumeTrue(shell.waitFor() == 0, "needs /bin/sh to create a name that is not UTF-8");
+        try (var entries = Files.list(root)) {
+            assumeTrue(entries.count() == 2, "the file system refused the name");
+        }
+        List<DirEntry> entries = storage.list(StoragePath.ROOT);
+        assertEquals(1, entries.size());
+        assertEquals("bad\ufffdname", entries.get(0).name());
+        assertEquals(5, entries.get(0).size()); // the file that name reaches
+    }
+
+    @Test
     void linksOutOfTheRootOrNowhereAreHidden() throws Exception {
         write("ok", "x");
         Files.createSymbolicLink(root.resolve("out-file"), outside.resolve("secret.txt"));
