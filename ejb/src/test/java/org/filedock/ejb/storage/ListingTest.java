@@ -75,12 +75,7 @@ class ListingTest extends StorageTestBase {
     void namesThatAreNotUtf8AreHidden() throws Exception {
         assumeUtf8FileNames();
         write("ok", "x");
-        Process shell = new ProcessBuilder("/bin/sh", "-c", "printf x > \"$(printf 'bad\\377name')\"")
-                .directory(root.toFile()).inheritIO().start();
-        assumeTrue(shell.waitFor() == 0, "needs /bin/sh to create a name that is not UTF-8");
-        try (var entries = Files.list(root)) {
-            assumeTrue(entries.count() == 2, "the file system refused the name");
-        }
+        writeBadNameBesideOneOther();
         assertEquals(List.of("ok"), names(StoragePath.ROOT));
     }
 
@@ -88,12 +83,7 @@ class ListingTest extends StorageTestBase {
     void aNameThatIsNotUtf8BesideTheNameItDecodesToListsThatNameOnce() throws Exception {
         assumeUtf8FileNames();
         write("bad\ufffdname", "12345");
-        Process shell = new ProcessBuilder("/bin/sh", "-c", "printf x > \"$(printf 'bad\\377name')\"")
-                .directory(root.toFile()).inheritIO().start();
-        assumeTrue(shell.waitFor() == 0, "needs /bin/sh to create a name that is not UTF-8");
-        try (var entries = Files.list(root)) {
-            assumeTrue(entries.count() == 2, "the file system refused the name");
-        }
+        writeBadNameBesideOneOther();
         List<DirEntry> entries = storage.list(StoragePath.ROOT);
         assertEquals(1, entries.size());
         assertEquals("bad\ufffdname", entries.get(0).name());
@@ -120,6 +110,16 @@ class ListingTest extends StorageTestBase {
         assertEquals(DirEntry.Type.DIRECTORY, entries.get(0).type());
         assertEquals(DirEntry.Type.FILE, entries.get(1).type());
         assertEquals(5, entries.get(1).size());
+    }
+
+    /** Writes {@code bad<0xff>name}, a name whose bytes are not UTF-8, into a root that holds one entry. */
+    private void writeBadNameBesideOneOther() throws Exception {
+        Process shell = new ProcessBuilder("/bin/sh", "-c", "printf x > \"$(printf 'bad\\377name')\"")
+                .directory(root.toFile()).inheritIO().start();
+        assumeTrue(shell.waitFor() == 0, "needs /bin/sh to create a name that is not UTF-8");
+        try (var entries = Files.list(root)) {
+            assumeTrue(entries.count() == 2, "the file system refused the name");
+        }
     }
 
     private static void assumeUtf8FileNames() {
