@@ -28,6 +28,11 @@ Clients and timing:
   - --clients connections uploading --client-size at once, timed in this process (threads, all
     connected first): fdclient's client for FileDock, ftplib for vsftpd.
   The client's local files are in --local-dir (tmpfs) for every medium: the medium is the servers'.
+  Before the small commands and before the uploads at once, every server alike waits until the
+  machine is idle (--settle: both CPUs at least 90 % idle over 100 ms, for at most that many
+  seconds): work a server left running from the large transfers before (FileDock frees a replaced
+  1 GiB file after its reply, vsftpd's writes are flushed by the os.sync() before each turn) would
+  otherwise be charged to the next measurement, which at 300 loops lasts well under a second.
 
 Each round runs FileDock, vsftpd and the floor (bare server, dd) in a rotating order; the table
 shows medians of --rounds rounds and FileDock's ratios. Before the rounds, the just-started
@@ -144,6 +149,21 @@ class BareServer:
 
 
 # --- the measurements ---------------------------------------------------------------------------
+
+def settle(limit):
+    """Waits until the machine is idle (at least 90 % of all CPUs over 100 ms), at most limit seconds."""
+    def idle_and_total():
+        with open("/proc/stat") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields)
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        idle0, total0 = idle_and_total()
+        time.sleep(0.1)
+        idle1, total1 = idle_and_total()
+        if total1 > total0 and (idle1 - idle0) / (total1 - total0) >= 0.9:
+            return
+
 
 def small_commands_fd(port, loops, prefix):
     client = FileDockClient("127.0.0.1", port)
@@ -268,7 +288,9 @@ class Runner:
             return self.timed_process([sys.executable, FDCLIENT, "--port", str(port), "download", remote, target],
                                       self.fd_startup)
         results = self.transfers(upload, download, lambda size: "t/file-%d.bin" % size)
+        settle(self.args.settle)
         results["small"] = small_commands_fd(port, self.args.loops, "r%d-" % r)
+        settle(self.args.settle)
         results["concurrent"] = concurrent_fd(port, self.args.clients, self.client_file)
         return results
 
@@ -278,7 +300,9 @@ class Runner:
         results = self.transfers(lambda path, remote: curl(["-T", path, ftp.url(remote)]),
                                  lambda remote, target: curl(["-o", target, ftp.url(remote)]),
                                  lambda size: "t/file-%d.bin" % size)
+        settle(self.args.settle)
         results["small"] = small_commands_ftp(ftp, self.args.loops, "r%d-" % r)
+        settle(self.args.settle)
         results["concurrent"] = concurrent_ftp(ftp, self.args.clients, self.client_file)
         return results
 
@@ -304,6 +328,7 @@ class Runner:
         return self.transfers(upload, download, lambda size: "t/file-%d.bin" % size)
 
     def floor_round(self, bare_port, medium_dir, r):
+        settle(self.args.settle)
         results = {"small": small_commands_fd(bare_port, self.args.loops, "r%d-" % r)}
         for size, (path, _) in self.files.items():
             target = os.path.join(medium_dir, "dd.bin")
@@ -461,6 +486,9 @@ def main():
     parser.add_argument("--sizes", default="64M,1G", type=lambda s: s.split(","))
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--loops", type=int, default=300, help="MKDIR+DIR+RMDIR per small-command measurement")
+    parser.add_argument("--settle", type=float, default=5.0,
+                        help="at most this many seconds of waiting for an idle machine before the small"
+                             " commands and the uploads at once (0: no waiting)")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--client-size", default="1M")
     parser.add_argument("--media", default="tmpfs,disk", type=lambda s: s.split(","))
@@ -477,7 +505,7 @@ def main():
     parser.add_argument("--ftp-port", type=int, default=9122)
     parser.add_argument("--bare-port", type=int, default=9123)
     parser.add_argument("--filedock-option", action="append", default=[], metavar="-Dname=value",
-                        help="a further argument for FileDock's standalone.sh (repeatable), e.g. -Dfiledock.warmup=0")
+                        help="a further argument for FileDock's standalone.sh (repeatable), e.g. -Dfiledock.audit.enabled=false")
     parser.add_argument("--prime-memory", action="store_true",
                         help="write and delete a file as large as each transfer before timing it")
     args = parser.parse_args()
