@@ -35,7 +35,8 @@ Clients and timing:
   otherwise be charged to the next measurement, which at 300 loops lasts well under a second.
 
 Each round runs FileDock, vsftpd and the floor (bare server, dd) in a rotating order; the table
-shows medians of --rounds rounds and FileDock's ratios. Before the rounds, the just-started
+shows medians of --rounds rounds and FileDock's ratios. Before them comes one untimed round of
+each server and --warmup-bursts untimed bursts of uploads at once for FileDock and vsftpd alike. Before the rounds, the just-started
 FileDock is put under load for --cold-seconds (1-second windows of small commands, each followed
 by one 64 MiB upload in this process), and the time until it reaches 90 % of its warm small-command
 speed (the rounds' median) is reported, with the first windows and uploads.
@@ -454,9 +455,12 @@ def run_medium(args, medium, base, files, client_file, runner):
         log("[%s] FileDock answers %.1f s after the launch" % (medium, ready))
         time.sleep(args.cold_delay)   # the first clients come this long after the start
         windows, uploads = runner.cold_phase(args.filedock_port, args.cold_seconds) if args.cold_seconds else ([], [])
-        log("[%s] untimed warm-up round ..." % medium)
+        log("[%s] untimed warm-up round, and %d bursts for each server ..." % (medium, args.warmup_bursts))
         runner.filedock_round(args.filedock_port, -1)
         runner.vsftpd_round(ftp, -1)
+        for _ in range(args.warmup_bursts):
+            concurrent_fd(args.filedock_port, args.clients, client_file)
+            concurrent_ftp(ftp, args.clients, client_file)
         rows = {}
         turns = ["filedock", "vsftpd", "floor"]
         for r in range(args.rounds):
@@ -489,6 +493,9 @@ def main():
     parser.add_argument("--settle", type=float, default=5.0,
                         help="at most this many seconds of waiting for an idle machine before the small"
                              " commands and the uploads at once (0: no waiting)")
+    parser.add_argument("--warmup-bursts", type=int, default=20,
+                        help="untimed rounds of --clients uploads at once for each server before the timed rounds:"
+                             " one round runs FileDock's per-upload code only --clients times, far from compiled")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--client-size", default="1M")
     parser.add_argument("--media", default="tmpfs,disk", type=lambda s: s.split(","))
