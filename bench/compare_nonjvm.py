@@ -98,7 +98,12 @@ class FileDockServer:
     """A copy of the provisioned WildFly with FileDock deployed, on its own port offset."""
 
     def __init__(self, template, ear, scratch, root, offset, port, options=()):
+        # the previous medium's server may still be letting go of its ports
+        deadline = time.monotonic() + 60
         busy = [p for p in (8080 + offset, 8443 + offset, 9990 + offset, port) if not port_free(p)]
+        while busy and time.monotonic() < deadline:
+            time.sleep(0.5)
+            busy = [p for p in busy if not port_free(p)]
         if busy:
             raise SystemExit("ports %s are taken: choose another --port-offset / --filedock-port" % busy)
         self.home = os.path.join(scratch, "wildfly")
