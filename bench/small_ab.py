@@ -15,28 +15,12 @@ import argparse
 import os
 import statistics
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fdclient import FileDockClient  # noqa: E402
+from compare_nonjvm import small_commands_fd  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
 WORKER_PREFIXES = ("default-threads", "pool-")
-
-
-def small_commands(port, loops, prefix):
-    client = FileDockClient("127.0.0.1", port)
-    try:
-        start = time.perf_counter()
-        for i in range(loops):
-            name = "%s%d" % (prefix, i)
-            client.command("MKDIR", name)
-            for _ in range(int(client.command("DIR"))):
-                client.line()
-            client.command("RMDIR", name)
-        return 3 * loops / (time.perf_counter() - start)
-    finally:
-        client.close()
 
 
 def process_seconds(pid):
@@ -75,7 +59,7 @@ def main():
         for i in (order if r % 2 == 0 else order[::-1]):
             port, pid = servers[i]
             before = (worker_seconds(pid), process_seconds(pid)) if pid else None
-            rates[i].append(small_commands(port, args.loops, "ab%d-" % r))
+            rates[i].append(small_commands_fd(port, args.loops, "ab%d-" % r))
             if pid:
                 commands = 3 * args.loops
                 workers[i].append(1e6 * (worker_seconds(pid) - before[0]) / commands)
