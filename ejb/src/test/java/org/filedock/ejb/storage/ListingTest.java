@@ -1,6 +1,7 @@
 package org.filedock.ejb.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.filedock.api.CommandException;
 import org.filedock.ejb.path.StoragePath;
+import org.filedock.protocol.ErrorCode;
 import org.filedock.protocol.DirEntry;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +113,18 @@ class ListingTest extends StorageTestBase {
         assertEquals(DirEntry.Type.DIRECTORY, entries.get(0).type());
         assertEquals(DirEntry.Type.FILE, entries.get(1).type());
         assertEquals(5, entries.get(1).size());
+    }
+
+    @Test
+    void aDirectoryThatCannotBeReadGetsItsPreciseError() throws Exception {
+        // what DIR meets when the directory goes, or a file takes its place, after the checks
+        write("file.txt", "x");
+        DirectoryLister lister = new DirectoryLister(root.toRealPath());
+        StoragePath path = StoragePath.ROOT.child("d");
+        CommandException gone = assertThrows(CommandException.class, () -> lister.list(root.resolve("gone"), path));
+        assertEquals(ErrorCode.NOT_FOUND, gone.code());
+        CommandException file = assertThrows(CommandException.class, () -> lister.list(root.resolve("file.txt"), path));
+        assertEquals(ErrorCode.NOT_A_DIRECTORY, file.code());
     }
 
     /** Writes {@code bad<0xff>name}, a name whose bytes are not UTF-8, into a root that holds one entry. */
